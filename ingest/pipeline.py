@@ -1,0 +1,138 @@
+"""Ingest files and corpora: every document of every file into typed records.
+
+One bad file never stops the others: its problem is reported with the file and
+line, and the remaining files are ingested.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.documents import DocumentSlice, RegionFinder, split_documents
+from ingest.errors import IngestError
+from ingest.indicators import parse_indicator_tables
+from ingest.measures import parse_measures
+from ingest.outline import parse_outline
+from ingest.projects import parse_projects
+from ingest.records import (
+    DocumentRecord,
+    IndicatorRow,
+    MeasureRecord,
+    Problem,
+    ProjectBox,
+    ScopeStatement,
+    SectionRecord,
+    Severity,
+)
+from ingest.reference import load_regions
+from ingest.source import SourceText, read_source
+from ingest.text import is_noise
+
+CORPUS_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class DocumentIngest:
+    """Everything read from one document."""
+
+    document: DocumentRecord
+    sections: list[SectionRecord] = field(default_factory=list)
+    measures: list[MeasureRecord] = field(default_factory=list)
+    scopes: list[ScopeStatement] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    projects: list[ProjectBox] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class FileIngest:
+    """The documents of one file, or the error that stopped it."""
+
+    source_file: str
+    encoding: str | None = None
+    documents: list[DocumentIngest] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when the file could not be ingested at all."""
+        return any(problem.severity is Severity.ERROR for problem in self.problems)
+
+
+@dataclass
+class CorpusIngest:
+    """The result of ingesting a corpus directory."""
+
+    files: list[FileIngest]
+
+    @property
+    def documents(self) -> list[DocumentIngest]:
+        """Every document of every file, in file order."""
+        return [document for file in self.files for document in file.documents]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of every file and document."""
+        return [
+            problem
+            for file in self.files
+            for problem in file.problems + [p for document in file.documents for p in document.problems]
+        ]
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The text files of a corpus directory, sorted by name (READMEs excluded)."""
+    return sorted(
+        path
+        for path in corpus.iterdir()
+        if path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES and path.stem.upper() != "README"
+    )
+
+
+def ingest_corpus(corpus: Path, find_region: RegionFinder | None = None) -> CorpusIngest:
+    """Ingest every file of ``corpus``; a file that fails is reported, never raised."""
+    find_region = find_region or load_regions().find_in
+    return CorpusIngest(files=[ingest_file(path, find_region) for path in corpus_files(corpus)])
+
+
+def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileIngest:
+    """Ingest one file; an unreadable file gives a :class:`FileIngest` with an error problem."""
+    find_region = find_region or load_regions().find_in
+    result = FileIngest(source_file=path.name)
+    try:
+        source = read_source(path)
+        result.encoding = source.encoding
+        slices, front_matter = split_documents(source, find_region)
+    except IngestError as err:
+        result.problems.append(Problem(source_file=err.source_file, line=err.line, severity=Severity.ERROR, message=err.message))
+        return result
+    result.documents = [ingest_document(source, document) for document in slices]
+    return result
+
+
+def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentIngest:
+    """Read the tables, boxes, outline and measures of one document."""
+    record = document.record
+    result = DocumentIngest(document=record)
+    tables = parse_indicator_tables(record.id, document.lines, source)
+    boxes = parse_projects(record.id, document.lines, source)
+    header = set(range(record.span.line_start, document.header_end + 1))
+    skip = header | tables.consumed | boxes.consumed
+    outline = parse_outline(record.id, document.lines, source, skip)
+    measures = parse_measures(record, document.lines, source, outline, skip)
+    result.sections = list(outline.sections)
+    result.measures = measures.measures
+    result.scopes = measures.scopes
+    result.indicators = tables.rows
+    result.projects = [box.model_copy(update={"section_path": outline.path_at(box.span.line_start)}) for box in boxes.boxes]
+    result.problems = tables.problems + boxes.problems + [
+        Problem(
+            source_file=source.name,
+            line=heading.line,
+            severity=Severity.UNPLACED,
+            message=f"numbered like a heading ({heading.number}) but the numbering does not continue here: "
+            f"{source.line(heading.line).text.strip()[:40]}",
+        )
+        for heading in outline.rejected
+        if heading.line not in skip and not is_noise(source.line(heading.line).text)
+    ]
+    return result

@@ -1,0 +1,37 @@
+"""Typed records produced by ingest: one module per record type.
+
+Records flow one way: ``ingest`` produces them, ``graph`` consumes them.
+Every record carries a :class:`~ingest.records.provenance.Span`.
+"""
+
+from ingest.records.document import DocumentKind, DocumentRecord, Level
+from ingest.records.indicator import IndicatorRow
+from ingest.records.measure import MeasureRecord
+from ingest.records.problem import Problem, Severity
+from ingest.records.project import ProjectBox, ProjectItem
+from ingest.records.provenance import Span
+from ingest.records.responsibility import (
+    ResponsibilityClause,
+    ResponsibilityUnit,
+    Role,
+    ScopeStatement,
+)
+from ingest.records.section import SectionRecord
+
+__all__ = [
+    "DocumentKind",
+    "DocumentRecord",
+    "IndicatorRow",
+    "Level",
+    "MeasureRecord",
+    "Problem",
+    "ProjectBox",
+    "ProjectItem",
+    "ResponsibilityClause",
+    "ResponsibilityUnit",
+    "Role",
+    "ScopeStatement",
+    "SectionRecord",
+    "Severity",
+    "Span",
+]

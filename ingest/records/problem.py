@@ -1,0 +1,28 @@
+"""Problems found while ingesting: each names the file and line."""
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(str, Enum):
+    """How bad a problem is: an ``error`` drops the file, a ``warning`` drops only a part."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    UNPLACED = "unplaced"
+
+
+class Problem(BaseModel):
+    """One thing a person should look at, with the file and line where it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_file: str
+    line: int | None
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source_file if self.line is None else f"{self.source_file}:{self.line}"
+        return f"{where}: {self.severity.value}: {self.message}"

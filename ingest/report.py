@@ -1,0 +1,59 @@
+"""The ingest report: what was found per document, and every line that was not placed."""
+
+import json
+
+from ingest.pipeline import CorpusIngest, DocumentIngest
+
+
+def document_counts(document: DocumentIngest) -> dict[str, int]:
+    """What was found in one document, by record type."""
+    return {
+        "sections": len(document.sections),
+        "measures": len(document.measures),
+        "clauses": sum(len(measure.clauses) for measure in document.measures),
+        "scope statements": len(document.scopes),
+        "indicator rows": len(document.indicators),
+        "projects": len(document.projects),
+        "project items": sum(len(box.items) for box in document.projects),
+    }
+
+
+def format_report(corpus: CorpusIngest) -> str:
+    """A plain-text report a person can scan for gaps."""
+    out: list[str] = []
+    for file in corpus.files:
+        encoding = f" ({file.encoding})" if file.encoding else ""
+        out.append(f"{file.source_file}{encoding}")
+        for problem in file.problems:
+            out.append(f"  {problem}")
+        for document in file.documents:
+            record = document.document
+            facts = [record.kind.value if record.kind else "kind?", record.doc_number or "no number", str(record.issued or "no date")]
+            out.append(f"  [{record.id}] {record.title}  ({', '.join(facts)}; lines {record.span.line_start}-{record.span.line_end})")
+            out.append("    " + ", ".join(f"{name} {count}" for name, count in document_counts(document).items()))
+            for problem in document.problems:
+                out.append(f"    {problem}")
+    problems = corpus.problems
+    out.append(
+        f"{len(corpus.files)} files, {len(corpus.documents)} documents, {len(problems)} problems "
+        f"({sum(1 for problem in problems if problem.severity.value == 'error')} errors)"
+    )
+    return "\n".join(out)
+
+
+def records_json(corpus: CorpusIngest) -> str:
+    """All records of the corpus as JSON, one object per document."""
+    documents = [
+        {
+            "document": document.document.model_dump(mode="json"),
+            "sections": [record.model_dump(mode="json") for record in document.sections],
+            "measures": [record.model_dump(mode="json") for record in document.measures],
+            "scopes": [record.model_dump(mode="json") for record in document.scopes],
+            "indicators": [record.model_dump(mode="json") for record in document.indicators],
+            "projects": [record.model_dump(mode="json") for record in document.projects],
+            "problems": [record.model_dump(mode="json") for record in document.problems],
+        }
+        for document in corpus.documents
+    ]
+    problems = [problem.model_dump(mode="json") for file in corpus.files for problem in file.problems]
+    return json.dumps({"documents": documents, "file_problems": problems}, ensure_ascii=False, indent=1)

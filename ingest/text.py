@@ -1,0 +1,69 @@
+"""Line-level cleaning shared by the parsers: page debris, markup, wrapped lines."""
+
+import re
+
+_PAGE_NUMBER = re.compile(r"^\s*[—–\-－]{1,3}\s*\d{1,4}\s*[—–\-－]{1,3}\s*$")
+_MARKDOWN_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|[-*+]\s+)")
+_BOLD = re.compile(r"\*\*|__")
+_HTML_TAG = re.compile(r"</?(?:sub|sup|br|b|i|strong|em)\s*/?>", re.IGNORECASE)
+_LATEX_MATH = re.compile(r"\$([^$\n]{0,200})\$")
+_LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]{0,100})\}")
+_LATEX_SYMBOLS = {r"\mu": "μ", r"\%": "%", r"\cdot": "·", r"\times": "×", r"\leq": "≤", r"\geq": "≥", r"\sim": "～"}
+_LATEX_SCRIPT = re.compile(r"[_^]\{([^{}]{0,20})\}|[_^](\w)")
+
+
+def is_blank(text: str) -> bool:
+    """True for a line with nothing but whitespace."""
+    return not text.strip()
+
+
+def is_page_debris(text: str) -> bool:
+    """True for a page-number line such as ``— 30 —`` or ``- 3 -``."""
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def is_noise(text: str) -> bool:
+    """True for a line that carries no content: blank or page debris."""
+    return is_blank(text) or is_page_debris(text)
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown heading and list marks and bold, HTML sub/sup tags and LaTeX math markup.
+
+    ``PM<sub>2.5</sub>`` gives ``PM2.5``; ``$\\mu\\text{g}/\\text{m}^3$`` gives ``μg/m3``;
+    ``## **四、降碳减排**`` gives ``四、降碳减排``. The words themselves are kept as written.
+    """
+    text = _MARKDOWN_HEADING.sub("", text)
+    text = _BOLD.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    return _LATEX_MATH.sub(lambda match: _latex_to_text(match.group(1)), text)
+
+
+def _latex_to_text(math: str) -> str:
+    for command, symbol in _LATEX_SYMBOLS.items():
+        math = math.replace(command, symbol)
+    for _ in range(3):
+        math = _LATEX_COMMAND.sub(r"\1", math)
+    math = _LATEX_SCRIPT.sub(lambda match: match.group(1) or match.group(2), math)
+    return math.replace("{", "").replace("}", "").replace(" ", "")
+
+
+def separator(left: str, right: str) -> str:
+    """What goes between two wrapped pieces: a space between Latin words, else nothing."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalpha():
+        return " "
+    return ""
+
+
+def join_wrapped(texts: list[str]) -> str:
+    """Join PDF-wrapped lines into one paragraph.
+
+    Each piece is stripped of markup and surrounding space; pieces are
+    concatenated without a separator, as Chinese text wraps mid-word, except that
+    a space is kept between Latin words (see :func:`separator`). Noise lines are
+    skipped.
+    """
+    joined = ""
+    for piece in (strip_markup(text).strip() for text in texts if not is_noise(text)):
+        joined += separator(joined, piece) + piece
+    return joined
