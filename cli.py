@@ -12,6 +12,11 @@ app = typer.Typer(help="plankg: a knowledge graph of Hebei eco-environment plans
 DEFAULT_CORPUS = Path("data/raw")
 
 
+@app.callback()
+def main() -> None:
+    """plankg: a knowledge graph of Hebei eco-environment plans."""
+
+
 @app.command()
 def ingest(
     corpus: Path = typer.Option(DEFAULT_CORPUS, help="Directory of UTF-8/GB18030/UTF-16 text files."),

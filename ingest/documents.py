@@ -79,27 +79,32 @@ def split_documents(source: SourceText, find_region: RegionFinder) -> tuple[list
     front_matter = set(range(1, starts[0]))
     ends = [start - 1 for start in starts[1:]] + [len(source.lines)]
     slices = []
-    for ordinal, (start, end) in enumerate(zip(starts, ends), start=1):
+    for ordinal, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
         document_id = source.name.rsplit(".", 1)[0] + (f"/{ordinal}" if len(starts) > 1 else "")
         slices.append(read_document(source, document_id, start, end, find_region))
     return slices, front_matter
 
 
 def _document_starts(source: SourceText, toc: list[tuple[int, str]]) -> list[int]:
-    """Line numbers where the body prints each table-of-contents title, in order."""
+    """Line numbers where the body prints each table-of-contents title, in order.
+
+    A title may wrap, so each line is tried together with the two after it.
+    """
+    compacted = [compact(line.text) for line in source.lines]
     starts = []
-    search_from = toc[-1][0] + 1
+    search_from = toc[-1][0]
     for _, title in toc:
-        for line in source.lines[search_from - 1 :]:
-            window = compact(" ".join(other.text for other in source.lines[line.number - 1 : line.number + 2]))
-            if compact(line.text) and title in window and title[:4] in compact(line.text):
-                starts.append(line.number)
-                search_from = line.number + 1
+        for index in range(search_from, len(compacted)):
+            if compacted[index] and title[:4] in compacted[index] and title in "".join(compacted[index : index + 3]):
+                starts.append(index + 1)
+                search_from = index + 1
                 break
     return starts
 
 
-def read_document(source: SourceText, document_id: str, start: int, end: int, find_region: RegionFinder) -> DocumentSlice:
+def read_document(
+    source: SourceText, document_id: str, start: int, end: int, find_region: RegionFinder
+) -> DocumentSlice:
     """Read the header of the document on lines ``start``–``end`` of ``source``."""
     lines = source.lines[start - 1 : end]
     header_end = _header_end(lines)

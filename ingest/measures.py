@@ -94,8 +94,7 @@ def parse_measures(
 
 
 def _is_context(section: SectionRecord, outline: Outline) -> bool:
-    ancestors = [other for other in outline.sections if section.path[: len(other.path)] == other.path]
-    return any(CONTEXT_HEADING.search(other.heading) for other in ancestors)
+    return any(CONTEXT_HEADING.search(other.heading) for other in outline.ancestors(section))
 
 
 def _collect(
@@ -140,7 +139,9 @@ def _add_measure(document, source, section, joined, start, end, clause, numbered
         if clause.scope is not None:
             scope_span = source.span(joined.line_at(clause.scope.start), joined.line_at(clause.scope.end - 1))
             result.scopes.append(
-                ScopeStatement(document_id=document.id, text=clause.scope.text, units=clause.scope.units, span=scope_span)
+                ScopeStatement(
+                    document_id=document.id, text=clause.scope.text, units=clause.scope.units, span=scope_span
+                )
             )
     result.measures.append(
         MeasureRecord(

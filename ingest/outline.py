@@ -81,18 +81,23 @@ def _value(style: str, numeral: str) -> int | None:
     return chinese_to_int(numeral)
 
 
-@dataclass(frozen=True)
 class Outline:
-    """The sections of one document, in reading order."""
+    """The sections of one document, in reading order, with lookups by path."""
 
-    sections: tuple[SectionRecord, ...]
-    headings: tuple[Heading, ...]
-    rejected: tuple[Heading, ...]
-    """Lines numbered like headings whose numbers do not continue any open level."""
+    def __init__(self, sections: tuple[SectionRecord, ...], headings: tuple[Heading, ...], rejected: tuple[Heading, ...]):
+        self.sections = sections
+        self.headings = headings
+        self.rejected = rejected
+        """Lines numbered like headings whose numbers do not continue any open level."""
+        self._by_path = {section.path: section for section in sections}
+        self._children: dict[tuple[str, ...], list[SectionRecord]] = {}
+        for section in sections:
+            self._children.setdefault(section.path[:-1], []).append(section)
+        self._starts = [section.span.line_start for section in sections]
 
     def path_at(self, line: int) -> tuple[str, ...]:
         """Path of the innermost section holding ``line`` (``()`` before the first heading)."""
-        index = bisect_right([section.span.line_start for section in self.sections], line) - 1
+        index = bisect_right(self._starts, line) - 1
         while index >= 0:
             section = self.sections[index]
             if section.span.line_start <= line <= section.span.line_end:
@@ -102,7 +107,11 @@ class Outline:
 
     def children(self, section: SectionRecord) -> list[SectionRecord]:
         """The sections one level below ``section``."""
-        return [other for other in self.sections if other.path[:-1] == section.path and len(other.path) == len(section.path) + 1]
+        return self._children.get(section.path, [])
+
+    def ancestors(self, section: SectionRecord) -> list[SectionRecord]:
+        """``section`` and the sections above it, innermost first."""
+        return [self._by_path[section.path[:depth]] for depth in range(len(section.path), 0, -1)]
 
 
 def parse_outline(document_id: str, lines: Sequence[Line], source: SourceText, skip: set[int]) -> Outline:
@@ -156,4 +165,3 @@ def parse_outline(document_id: str, lines: Sequence[Line], source: SourceText, s
         headings=tuple(heading for heading, _ in accepted),
         rejected=tuple(rejected),
     )
-

@@ -103,7 +103,9 @@ def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileInge
         result.encoding = source.encoding
         slices, front_matter = split_documents(source, find_region)
     except IngestError as err:
-        result.problems.append(Problem(source_file=err.source_file, line=err.line, severity=Severity.ERROR, message=err.message))
+        result.problems.append(
+            Problem(source_file=err.source_file, line=err.line, severity=Severity.ERROR, message=err.message)
+        )
         return result
     result.documents = [ingest_document(source, document) for document in slices]
     return result
@@ -123,16 +125,22 @@ def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentInge
     result.measures = measures.measures
     result.scopes = measures.scopes
     result.indicators = tables.rows
-    result.projects = [box.model_copy(update={"section_path": outline.path_at(box.span.line_start)}) for box in boxes.boxes]
-    result.problems = tables.problems + boxes.problems + [
-        Problem(
-            source_file=source.name,
-            line=heading.line,
-            severity=Severity.UNPLACED,
-            message=f"numbered like a heading ({heading.number}) but the numbering does not continue here: "
-            f"{source.line(heading.line).text.strip()[:40]}",
-        )
-        for heading in outline.rejected
-        if heading.line not in skip and not is_noise(source.line(heading.line).text)
+    result.projects = [
+        box.model_copy(update={"section_path": outline.path_at(box.span.line_start)}) for box in boxes.boxes
     ]
+    result.problems = (
+        tables.problems
+        + boxes.problems
+        + [
+            Problem(
+                source_file=source.name,
+                line=heading.line,
+                severity=Severity.UNPLACED,
+                message=f"numbered like a heading ({heading.number}) but the numbering does not continue here: "
+                f"{source.line(heading.line).text.strip()[:40]}",
+            )
+            for heading in outline.rejected
+            if heading.line not in skip and not is_noise(source.line(heading.line).text)
+        ]
+    )
     return result

@@ -28,8 +28,13 @@ def format_report(corpus: CorpusIngest) -> str:
             out.append(f"  {problem}")
         for document in file.documents:
             record = document.document
-            facts = [record.kind.value if record.kind else "kind?", record.doc_number or "no number", str(record.issued or "no date")]
-            out.append(f"  [{record.id}] {record.title}  ({', '.join(facts)}; lines {record.span.line_start}-{record.span.line_end})")
+            facts = [
+                record.kind.value if record.kind else "kind?",
+                record.doc_number or "no number",
+                str(record.issued or "no date"),
+            ]
+            lines = f"lines {record.span.line_start}-{record.span.line_end}"
+            out.append(f"  [{record.id}] {record.title}  ({', '.join(facts)}; {lines})")
             out.append("    " + ", ".join(f"{name} {count}" for name, count in document_counts(document).items()))
             for problem in document.problems:
                 out.append(f"    {problem}")

@@ -48,7 +48,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL
     bytes show it) and GB18030 (a superset of GBK and GB2312) are recognised.
-    Raises :class:`IngestError` naming the line of the first undecodable byte.
+    Raises :class:`IngestError` naming the line of the first undecodable byte
+    (in the encoding that read furthest).
     """
     if not data.strip():
         raise IngestError(name, None, "file is empty")
@@ -60,11 +61,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if encoding is None:
             raise IngestError(name, _line_of(data, data.index(b"\x00")), "binary file (NUL bytes), not text")
         return _strict(data, encoding, name), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _strict(data, "gb18030", name), "gb18030"
+    failures = []
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as err:
+            failures.append((err.start, encoding))
+    offset, encoding = max(failures)
+    raise IngestError(
+        name, _line_of(data, offset), f"cannot decode as {encoding} or any other known encoding (byte {offset})"
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -82,7 +88,9 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
         raise IngestError(
-            name, _line_of(data, err.start), f"cannot decode as {encoding} (byte {err.start}): not text in a known encoding"
+            name,
+            _line_of(data, err.start),
+            f"cannot decode as {encoding} (byte {err.start}): not text in a known encoding",
         ) from None
 
 

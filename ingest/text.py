@@ -6,6 +6,7 @@ _PAGE_NUMBER = re.compile(r"^\s*[—–\-－]{1,3}\s*\d{1,4}\s*[—–\-－]{1,3
 _MARKDOWN_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|[-*+]\s+)")
 _BOLD = re.compile(r"\*\*|__")
 _HTML_TAG = re.compile(r"</?(?:sub|sup|br|b|i|strong|em)\s*/?>", re.IGNORECASE)
+_MARKUP_SIGN = re.compile(r"[#*_<$+\-]")
 _LATEX_MATH = re.compile(r"\$([^$\n]{0,200})\$")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]{0,100})\}")
 _LATEX_SYMBOLS = {r"\mu": "μ", r"\%": "%", r"\cdot": "·", r"\times": "×", r"\leq": "≤", r"\geq": "≥", r"\sim": "～"}
@@ -33,6 +34,8 @@ def strip_markup(text: str) -> str:
     ``PM<sub>2.5</sub>`` gives ``PM2.5``; ``$\\mu\\text{g}/\\text{m}^3$`` gives ``μg/m3``;
     ``## **四、降碳减排**`` gives ``四、降碳减排``. The words themselves are kept as written.
     """
+    if not _MARKUP_SIGN.search(text):
+        return text
     text = _MARKDOWN_HEADING.sub("", text)
     text = _BOLD.sub("", text)
     text = _HTML_TAG.sub("", text)

@@ -77,10 +77,7 @@ def test_handan_items(handan: ProjectResult) -> None:
 
 
 def test_hengshui_unnumbered_boxes(hengshui: ProjectResult) -> None:
-    boxes = [
-        (box.number, box.title, box.span.line_start, box.span.line_end, len(box.items))
-        for box in hengshui.boxes
-    ]
+    boxes = [(box.number, box.title, box.span.line_start, box.span.line_end, len(box.items)) for box in hengshui.boxes]
     assert boxes == [
         (None, "大气污染防治重点工程设计方向", 1547, 1577, 8),
         (None, "水污染防治中重点工程设计方向", 1903, 1951, 9),
@@ -144,8 +141,7 @@ def test_numbered_items_page_break_and_ends() -> None:
     assert steel.number == "1" and steel.name == "钢铁行业超低排放改造"
     # split across the page break (— 12 — and the next page's indented line); the （1） sub-item stays
     assert steel.text == (
-        "钢铁行业超低排放改造：完成 5 家企业全流程超低排放改造，其中 3 家在 2023 年底前完成。"
-        "（1）烧结机头烟气治理。"
+        "钢铁行业超低排放改造：完成 5 家企业全流程超低排放改造，其中 3 家在 2023 年底前完成。（1）烧结机头烟气治理。"
     )
     assert (steel.span.line_start, steel.span.line_end) == (5, 11)
     assert vocs.number == "2" and vocs.text == "挥发性有机物治理。实施源头替代。"

@@ -1,0 +1,226 @@
+"""Reference tables: the Hebei region tree and the rules naming a department's kind.
+
+The tables live in ``data/reference/`` (see its README for sources and corrections):
+``regions.csv`` (GB/T 2260 codes), ``department_aliases.csv`` (abbreviation → full
+form, matched at the start of a name once its place prefix is removed) and
+``department_categories.csv`` (name suffix → category).
+"""
+
+import csv
+import re
+from collections.abc import Iterator
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.records import Level
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+
+_LEVEL_WORDS = ("乡镇", "省", "市", "县", "区", "乡", "镇")
+_COLLECTIVE = re.compile(r"各|有关")
+# "县<市、区>" / "市（含定州、辛集市）": a bracketed note after a level word stays in the prefix.
+_BRACKET_NOTE = re.compile(r"[<（(][^<>（）()]{0,30}[>）)]")
+_SHORT_NAME_SUFFIX = re.compile(r"(?:(?:满|回|蒙古)族)*自治县$|[省市县区]$")
+
+
+class Region(BaseModel):
+    """A province, prefecture-level city or county-level division (county, district, county-level city)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(pattern=r"^\d{6}$")
+    name: str
+    level: Literal["province", "city", "county"]
+    parent_code: str | None = None
+
+
+class RegionTable:
+    """Regions by code and by name, with their parent chain."""
+
+    def __init__(self, regions: list[Region]):
+        self._by_code = {region.code: region for region in regions}
+        self._by_name: dict[str, list[Region]] = {}
+        for region in regions:
+            self._by_name.setdefault(region.name, []).append(region)
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def by_code(self, code: str) -> Region:
+        """The region with GB/T 2260 ``code``; KeyError if there is none."""
+        return self._by_code[code]
+
+    def by_name(self, name: str, within: str | None = None) -> Region:
+        """The region called ``name`` (e.g. ``宁晋县``).
+
+        Some names repeat (``桥西区`` is in 石家庄市 and in 张家口市): pass ``within``,
+        the name or code of an ancestor, to choose. KeyError if none or several match.
+        """
+        found = [
+            region
+            for region in self._by_name.get(name, [])
+            if within is None or any(within in (p.name, p.code) for p in self.parents(region))
+        ]
+        if len(found) != 1:
+            raise KeyError(f"{len(found)} regions named {name!r}" + (f" within {within!r}" if within else ""))
+        return found[0]
+
+    def parents(self, region: Region) -> tuple[Region, ...]:
+        """The ancestors of ``region``, nearest first: 宁晋县 → (邢台市, 河北省)."""
+        chain = []
+        while region.parent_code:
+            region = self._by_code[region.parent_code]
+            chain.append(region)
+        return tuple(chain)
+
+    def children(self, region: Region) -> tuple[Region, ...]:
+        """The regions directly under ``region``."""
+        return tuple(child for child in self if child.parent_code == region.code)
+
+    def find_in(self, text: str) -> tuple[str, Level] | None:
+        """The region ``text`` names first, as (full name, level), or None.
+
+        Full names count (``宁晋县``), and so do the short names of provinces and
+        cities (``河北`` in ``美丽河北建设行动方案``); names shared by several regions
+        do not. At the same position the longer name wins (``邯郸市`` over ``邯郸``).
+        """
+        best: tuple[tuple[int, int], Region] | None = None
+        for region in self:
+            if len(self._by_name[region.name]) > 1:
+                continue
+            names = (
+                [region.name] if region.level == "county" else [region.name, _SHORT_NAME_SUFFIX.sub("", region.name)]
+            )
+            for name in names:
+                at = text.find(name)
+                if at >= 0 and (best is None or (at, -len(name)) < best[0]):
+                    best = ((at, -len(name)), region)
+        return (best[1].name, Level(best[1].level)) if best else None
+
+
+class DepartmentAlias(BaseModel):
+    """A rule: a kind starting with ``alias`` starts with ``canonical`` instead."""
+
+    model_config = ConfigDict(frozen=True)
+
+    alias: str = Field(min_length=1)
+    canonical: str = Field(min_length=1)
+
+
+class Category(str, Enum):
+    """What sort of unit a name denotes."""
+
+    DEPARTMENT = "department"  # 局, 厅, 委, 办 ...
+    GOVERNMENT = "government"  # 人民政府, 政府, 街道办, 镇
+    COMMITTEE = "committee"  # 管委会, 筹备办
+    OTHER = "other"
+
+
+class CategoryRule(BaseModel):
+    """A rule: a kind ending with ``suffix`` is of ``category``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    suffix: str = Field(min_length=1)
+    category: Category
+
+
+class DepartmentForm(BaseModel):
+    """A unit name split into its place prefix as written and its kind.
+
+    ``市发展改革委`` gives prefix ``市``, kind ``发展和改革委员会``, category department.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    prefix: str
+    kind: str
+    category: Category
+
+
+def _rows(file_name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / file_name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def load_regions() -> RegionTable:
+    """The Hebei region tree from ``regions.csv``."""
+    return RegionTable(
+        [Region.model_validate({**row, "parent_code": row["parent_code"] or None}) for row in _rows("regions.csv")]
+    )
+
+
+@cache
+def load_department_aliases() -> tuple[DepartmentAlias, ...]:
+    """Alias rules, longest alias first (so ``卫生健康委员会`` is matched before ``卫生健康委``)."""
+    aliases = [DepartmentAlias.model_validate(row) for row in _rows("department_aliases.csv")]
+    return tuple(sorted(aliases, key=lambda rule: len(rule.alias), reverse=True))
+
+
+@cache
+def load_department_categories() -> tuple[CategoryRule, ...]:
+    """Category rules, longest suffix first (so ``管委会`` is matched before ``委``)."""
+    rules = [CategoryRule.model_validate(row) for row in _rows("department_categories.csv")]
+    return tuple(sorted(rules, key=lambda rule: len(rule.suffix), reverse=True))
+
+
+def department_kind(name: str) -> DepartmentForm:
+    """Split a unit name into place prefix, canonical kind and category.
+
+    Prefixes are region names (``邯郸市``, ``宁晋县``), level words (``市``, ``省``,
+    ``县``, ``乡镇`` ...) optionally after ``各``/``有关`` and before a bracketed note
+    (``各县<市、区>``), or a region's short name (``邯郸``, ``河北``) when what
+    follows is a known kind. The longest prefix leaving a known kind wins, so
+    ``市市场监管局`` loses ``市`` but ``市场监管局`` keeps it; with no known kind the
+    longest region name or level word is removed.
+    """
+    strict, loose = ({prefix for prefix in candidates if len(prefix) < len(name)} for candidates in _prefixes(name))
+    for prefix in sorted(strict | loose, key=len, reverse=True):
+        kind = _expand(name[len(prefix) :])
+        if kind is not None:
+            return DepartmentForm(prefix=prefix, kind=kind, category=_category(kind))
+    prefix = max(loose, key=len, default="")
+    kind = name[len(prefix) :]
+    return DepartmentForm(prefix=prefix, kind=kind, category=_category(kind))
+
+
+def _prefixes(name: str) -> tuple[set[str], set[str]]:
+    """Candidate prefixes: (short region names, which need a known kind after them; the rest)."""
+    full, short = _place_words()
+    collective = _COLLECTIVE.match(name)
+    head = collective.group() if collective else ""
+    strict = {head + word for word in short if name.startswith(head + word)}
+    loose = {""}
+    for word in full:
+        if name.startswith(head + word):
+            note = _BRACKET_NOTE.match(name, len(head + word))
+            loose.add(head + word + (note.group() if note else ""))
+    return strict, loose
+
+
+@cache
+def _place_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(region names and level words, region short names such as ``邯郸`` for 邯郸市)."""
+    names = [region.name for region in load_regions()]
+    short = {_SHORT_NAME_SUFFIX.sub("", name) for name in names}
+    return tuple(names) + _LEVEL_WORDS, tuple(word for word in short if len(word) >= 2)
+
+
+def _expand(kind: str) -> str | None:
+    """``kind`` with its leading alias replaced, or None when no rule knows it."""
+    for rule in load_department_aliases():
+        if kind.startswith(rule.alias):
+            return rule.canonical + kind[len(rule.alias) :]
+    return None
+
+
+def _category(kind: str) -> Category:
+    return next((rule.category for rule in load_department_categories() if kind.endswith(rule.suffix)), Category.OTHER)

@@ -1,0 +1,65 @@
+"""The whole pipeline: reports, bad files beside good ones, determinism."""
+
+import shutil
+from pathlib import Path
+
+from ingest.pipeline import ingest_corpus
+from ingest.records import Severity
+from ingest.report import format_report, records_json
+from tests.conftest import CORPUS
+
+
+def test_report_lists_every_document_with_counts(corpus) -> None:
+    report = format_report(corpus)
+    assert "[handan-eco-plan-2021-2025] 邯郸市生态环境保护“十四五”规划" in report
+    assert "[ningjin-gazette-2023-01/2] 宁晋县物业管理暂行办法" in report
+    assert "clauses 88" in report
+    assert report.splitlines()[-1].startswith("5 files, 8 documents")
+
+
+def test_bad_files_are_reported_and_the_others_ingested(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt", corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    (corpus / "gbk.txt").write_bytes(
+        (CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt").read_text("utf-8").encode("gbk")
+    )
+    result = ingest_corpus(corpus)
+    failed = {file.source_file: file.problems[0] for file in result.files if file.failed}
+    assert set(failed) == {"empty.txt", "binary.txt"}
+    assert failed["binary.txt"].line == 1 and failed["binary.txt"].severity is Severity.ERROR
+    good = {file.source_file: file for file in result.files if not file.failed}
+    assert good["gbk.txt"].encoding == "gb18030"
+    from_gbk = good["gbk.txt"].documents[0].measures
+    from_utf8 = good["hebei-beautiful-hebei-action-plan-2023-2027.txt"].documents[0].measures
+
+    def digest(measures):
+        return [
+            (m.text, m.span.line_start, m.span.line_end, [u.name for c in m.clauses for u in c.units]) for m in measures
+        ]
+
+    assert len(from_gbk) == 15
+    assert digest(from_gbk) == digest(from_utf8)
+    report = format_report(result)
+    assert "empty.txt: error: file is empty" in report
+    assert "binary.txt:1: error: binary file" in report
+
+
+def test_a_truncated_file_still_gives_what_it_holds(tmp_path: Path) -> None:
+    lines = (CORPUS / "handan-eco-plan-2021-2025.txt").read_text("utf-8").splitlines()
+    (tmp_path / "handan-cut.txt").write_text("\n".join(lines[:270]), encoding="utf-8")
+    (document,) = ingest_corpus(tmp_path).documents
+    assert document.document.doc_number == "邯政字〔2023〕7号"
+    first, cut = document.measures
+    assert first.text.endswith("不再列出）")
+    assert (
+        cut.text
+        == "健全绿色低碳循环发展环境政策体系。完善能源消耗总量和强度调控，重点控制化石能源消费，逐步转向碳排放总量和强"
+    )
+    assert cut.clauses == ()
+
+
+def test_ingest_is_deterministic(corpus) -> None:
+    assert records_json(ingest_corpus(CORPUS)) == records_json(corpus)
