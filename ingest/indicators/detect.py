@@ -28,7 +28,7 @@ class Role(str, Enum):
     TARGET = "target"
     CUMULATIVE = "cumulative"
     ATTRIBUTE = "attribute"
-    STATUS = "status"  # 是否完成目标 of a completion table: ends the row, not stored
+    STATUS = "status"  # 是否完成目标 of a completion table: ends the row, kept as ``achieved``
 
 
 class Layout(str, Enum):

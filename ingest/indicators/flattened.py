@@ -173,8 +173,8 @@ class _Reader:
         texts = dict(zip([Role.NAME, *self.cell_roles], (join(cell) for cell in cells), strict=False))
         if block.cumulative and Role.CUMULATIVE not in texts:
             texts[Role.CUMULATIVE] = block.cumulative
-        if self.keeps_attribute and block.end_mark:
-            texts[Role.ATTRIBUTE] = block.end_mark
+        if block.end_mark:
+            texts[Role.ATTRIBUTE if self.keeps_attribute else Role.STATUS] = block.end_mark
         return RawRow(
             first_line=block.first_line,
             last_line=block.last_line,

@@ -76,6 +76,7 @@ def build_rows(
                 cumulative_value=values[Role.CUMULATIVE].value,
                 attribute=attribute,
                 attribute_inherited=inherited,
+                achieved=raw.cells.get(Role.STATUS) or None,
                 footnotes=tuple(dict.fromkeys(footnotes)),
                 span=source.span(raw.first_line, raw.last_line),
             )

@@ -10,6 +10,7 @@ class IndicatorRow(BaseModel):
 
     ``attribute`` is ``约束性`` / ``预期性``; ``attribute_inherited`` is true when the
     row had no attribute cell of its own and took it from a merged cell above.
+    ``achieved`` is the 是否完成目标 cell of a completion table (``是`` / ``否``).
     ``*_value`` are floats where the literal is a number (``37*`` gives 37.0 with
     footnote ``*``), else ``None``.
     """
@@ -33,5 +34,6 @@ class IndicatorRow(BaseModel):
     cumulative_value: float | None = None
     attribute: str | None
     attribute_inherited: bool = False
+    achieved: str | None = None
     footnotes: tuple[str, ...] = ()
     span: Span

@@ -217,6 +217,9 @@ def test_hengshui_table_1_completion(hengshui: TableResult) -> None:
         462.9,
         486.9,
     )
+    assert stock.achieved == "是"
+    assert _row(hengshui, "挥发性有机物排放总量减少", table=1).achieved == "—"
+    assert _row(hengshui, "市区城市 PM2.5年均浓度", table=2).achieved is None
 
 
 # ---------------------------------------------------------------- Ningjin gazette: tab-separated, one document each
