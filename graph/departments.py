@@ -44,7 +44,7 @@ def resolve_department(unit: str, home: Region, regions: RegionTable) -> Departm
         )
     region = _government(form.prefix, home, regions)
     short = _short(region.name)
-    name = form.kind if form.kind.startswith((region.name, short)) else region.name + form.kind
+    name = form.kind if region.name in form.kind or form.kind.startswith(short) else region.name + form.kind
     return Department(
         id=f"dept/{region.code}/{form.kind}",
         name=name,
