@@ -208,7 +208,7 @@ class _Builder:
             name_as_written=row.name,
             unit=row.unit,
             scope=alignment.scope,
-            table=row.table,
+            table_title=row.table,
             baseline=row.baseline,
             baseline_year=row.baseline_year,
             target=row.target,

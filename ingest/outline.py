@@ -84,7 +84,9 @@ def _value(style: str, numeral: str) -> int | None:
 class Outline:
     """The sections of one document, in reading order, with lookups by path."""
 
-    def __init__(self, sections: tuple[SectionRecord, ...], headings: tuple[Heading, ...], rejected: tuple[Heading, ...]):
+    def __init__(
+        self, sections: tuple[SectionRecord, ...], headings: tuple[Heading, ...], rejected: tuple[Heading, ...]
+    ):
         self.sections = sections
         self.headings = headings
         self.rejected = rejected

@@ -1,0 +1,75 @@
+"""The build: corpus → ingest records → graph → store, JSON and report, published atomically."""
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from graph.build import BuildResult, build_graph
+from graph.publish import publish
+from graph.stores.embedded import write_store
+from ingest.pipeline import CorpusIngest, ingest_corpus
+from ingest.reference import load_regions
+from ingest.report import format_report
+
+STORE = "store"
+GRAPH_JSON = "graph.json"
+REPORT = "report.txt"
+
+
+class BuildError(Exception):
+    """A build that cannot produce a usable graph; the previous build stays current."""
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a finished build wrote and holds."""
+
+    directory: Path
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    report: str
+
+
+def build(corpus: Path, out: Path) -> BuildSummary:
+    """Ingest ``corpus``, build the graph and publish it under ``out`` (``out/current``).
+
+    Raises :class:`BuildError` when no document could be ingested; the previous
+    build is then left in place.
+    """
+    ingested = ingest_corpus(corpus)
+    if not ingested.documents:
+        problems = "\n".join(str(problem) for problem in ingested.problems) or "no text files"
+        raise BuildError(f"no document could be ingested from {corpus}:\n{problems}")
+    result = build_graph(ingested, load_regions())
+    report = build_report(ingested, result)
+
+    def write(directory: Path) -> None:
+        write_store(result.graph, directory / STORE)
+        data = nx.node_link_data(result.graph, edges="edges")
+        (directory / GRAPH_JSON).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        (directory / REPORT).write_text(report + "\n", encoding="utf-8")
+
+    directory = publish(out, write)
+    return BuildSummary(
+        directory=directory,
+        nodes=dict(sorted(Counter(label for _, label in result.graph.nodes(data="label")).items())),
+        relationships=dict(sorted(Counter(kind for *_, kind in result.graph.edges(data="type")).items())),
+        report=report,
+    )
+
+
+def build_report(ingested: CorpusIngest, result: BuildResult) -> str:
+    """The ingest report followed by what the graph build could not align or resolve."""
+    lines = [
+        format_report(ingested),
+        "",
+        f"indicator rows with no reviewed alignment: {len(result.unaligned_indicators)}",
+    ]
+    lines += [f"  {row}" for row in result.unaligned_indicators]
+    lines += [f"plans with no region: {len(result.unresolved_regions)}"] + [
+        f"  {row}" for row in result.unresolved_regions
+    ]
+    return "\n".join(lines)

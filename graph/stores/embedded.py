@@ -1,0 +1,145 @@
+"""The embedded Cypher store: LadybugDB (the maintained fork of Kùzu), in-process and on disk.
+
+This module is the only one that imports the engine. A store is a directory
+holding one database file; it is written once by :func:`write_store` (bulk
+``COPY … FROM`` DataFrames, one per node table and per relationship pair) and
+read through :class:`EmbeddedStore`, read-only by default.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import networkx as nx
+import pandas as pd
+
+from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES, ddl
+from graph.stores.errors import QueryError, StoreError
+
+DATABASE_FILE = "plankg.lbug"
+DEFAULT_TIMEOUT_MS = 30_000
+
+
+def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
+    """Write ``graph`` as a new store in directory ``path`` and return row counts per table.
+
+    ``path`` must not hold a store already. Raises ``ValueError`` naming any label,
+    relationship type, pair or property that the schema does not declare.
+    """
+    nodes, relationships = _tables(graph)
+    path.mkdir(parents=True, exist_ok=True)
+    if (path / DATABASE_FILE).exists():
+        raise ValueError(f"{path} already holds a store")
+    database = ladybug.Database(str(path / DATABASE_FILE))
+    connection = ladybug.Connection(database)
+    counts: dict[str, int] = {}
+    try:
+        for statement in ddl():
+            connection.execute(statement)
+        for label, frame in nodes.items():
+            connection.execute(f"COPY {label} FROM frame")
+            counts[label] = len(frame)
+        for (kind, tail, head), frame in relationships.items():
+            connection.execute(f"COPY {kind} FROM frame (from='{tail}', to='{head}')")
+            counts[kind] = counts.get(kind, 0) + len(frame)
+    finally:
+        connection.close()
+        database.close()
+    return counts
+
+
+def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, str, str], pd.DataFrame]]:
+    """One DataFrame per node label and per (relationship type, from label, to label)."""
+    node_rows: dict[str, list[dict]] = defaultdict(list)
+    for node_id, data in graph.nodes(data=True):
+        label = data.get("label")
+        if label not in NODE_TYPES:
+            raise ValueError(f"node {node_id!r} has a label the schema does not declare: {label!r}")
+        node_rows[label].append(_checked(data, NODE_TYPES[label].properties, f"{label} node {node_id!r}", {"label"}))
+    edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for tail, head, data in graph.edges(data=True):
+        kind = data.get("type")
+        if kind not in RELATIONSHIP_TYPES:
+            raise ValueError(f"edge {tail!r}→{head!r} has a type the schema does not declare: {kind!r}")
+        pair = (graph.nodes[tail]["label"], graph.nodes[head]["label"])
+        if pair not in RELATIONSHIP_TYPES[kind].pairs:
+            raise ValueError(f"{kind} does not join {pair[0]} to {pair[1]} ({tail!r}→{head!r})")
+        row = _checked(data, RELATIONSHIP_TYPES[kind].properties, f"{kind} edge {tail!r}→{head!r}", {"type"})
+        edge_rows[(kind, *pair)].append({"from": tail, "to": head, **row})
+    nodes = {
+        label: pd.DataFrame(rows, columns=list(NODE_TYPES[label].properties), dtype=object)
+        for label, rows in node_rows.items()
+    }
+    relationships = {
+        key: pd.DataFrame(rows, columns=["from", "to", *RELATIONSHIP_TYPES[key[0]].properties], dtype=object)
+        for key, rows in edge_rows.items()
+    }
+    return nodes, relationships
+
+
+def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]) -> dict:
+    unknown = set(data) - set(declared) - reserved
+    if unknown:
+        raise ValueError(f"{what} has properties the schema does not declare: {', '.join(sorted(unknown))}")
+    return {name: data.get(name) for name in declared}
+
+
+class EmbeddedStore:
+    """A store opened for Cypher queries; read-only unless asked otherwise."""
+
+    def __init__(self, path: Path, read_only: bool = True, timeout_ms: int = DEFAULT_TIMEOUT_MS):
+        self.path = Path(path)
+        database_file = self.path / DATABASE_FILE
+        if not database_file.exists():
+            raise StoreError(f"no graph store at {self.path}: run `plankg build` to create it")
+        try:
+            self._database = ladybug.Database(str(database_file), read_only=read_only)
+            self._connection = ladybug.Connection(self._database)
+        except RuntimeError as err:
+            raise StoreError(
+                f"cannot open the graph store at {self.path} ({err}): run `plankg build` to rebuild it"
+            ) from None
+        self._connection.set_query_timeout(timeout_ms)
+
+    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+        """Run ``query`` with ``params``; nodes come back as dicts of properties with their ``label``."""
+        try:
+            result = self._connection.execute(query, params or {})
+        except RuntimeError as err:
+            raise QueryError(str(err)) from None
+        try:
+            columns = result.get_column_names()
+            rows = [[_plain(value) for value in row] for row in result.get_all()]
+        finally:
+            result.close()
+        return pd.DataFrame(rows, columns=columns, dtype=object)
+
+    def close(self) -> None:
+        """Release the database file."""
+        self._connection.close()
+        self._database.close()
+
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _plain(value: Any) -> Any:
+    """Engine values as plain Python: nodes and relationships become property dicts."""
+    if isinstance(value, dict):
+        if "_LABEL" in value:
+            kind = "type" if "_SRC" in value else "label"
+            properties = {key: _plain(item) for key, item in value.items() if not key.startswith("_")}
+            return {kind: value["_LABEL"], **properties}
+        if "_NODES" in value:
+            return {
+                "nodes": [_plain(node) for node in value["_NODES"]],
+                "relationships": [_plain(rel) for rel in value["_RELS"]],
+            }
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,81 @@
+"""The query API for notebooks and the explorer: one call, a pandas DataFrame back.
+
+>>> from queries import connect
+>>> kg = connect()                      # the current build under data/build
+>>> kg.cypher("MATCH (p:Plan) RETURN p.title AS title ORDER BY title").head()
+
+``connect(uri="bolt://…", auth=(user, password))`` will reach a Neo4j server
+with the same calls (see the Neo4j issue); until then it says so.
+"""
+
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from graph.publish import current_build
+from graph.stores.embedded import DATABASE_FILE, EmbeddedStore
+from graph.stores.errors import StoreError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
+STORE_DIR = "store"
+
+
+class Backend(Protocol):
+    """What a store must offer the query API."""
+
+    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame: ...
+
+    def close(self) -> None: ...
+
+
+class KnowledgeGraph:
+    """A connection to a plankg graph; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, backend: Backend, where: str):
+        self._backend = backend
+        self.where = where
+
+    def cypher(self, query: str, **params: Any) -> pd.DataFrame:
+        """Run a Cypher query with ``$name`` parameters given as keywords; rows as a DataFrame."""
+        return self._backend.cypher(query, params)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._backend.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({self.where})"
+
+
+def default_store() -> Path:
+    """The store of the current build under ``data/build``."""
+    return current_build(DEFAULT_BUILD_ROOT) / STORE_DIR
+
+
+def connect(
+    db: Path | str | None = None, *, uri: str | None = None, auth: tuple[str, str] | None = None
+) -> KnowledgeGraph:
+    """Open the embedded store at ``db`` (default: the current build), read-only.
+
+    ``db`` may be a store directory, a build directory holding ``store/``, or a
+    build root holding ``current/``. Raises :class:`StoreError` when there is none.
+    """
+    if uri is not None:
+        raise StoreError("Neo4j connections (uri=…) are not available yet: use the embedded store")
+    path = _store_path(Path(db)) if db is not None else default_store()
+    return KnowledgeGraph(EmbeddedStore(path), str(path))
+
+
+def _store_path(path: Path) -> Path:
+    for candidate in (path, path / STORE_DIR, path / "current" / STORE_DIR):
+        if (candidate / DATABASE_FILE).exists():
+            return candidate
+    return path

@@ -1,0 +1,41 @@
+"""Atomic publication of builds."""
+
+import pytest
+
+from graph.publish import current_build, publish
+
+
+def _write(text: str):
+    def write(directory):
+        (directory / "report.txt").write_text(text, encoding="utf-8")
+
+    return write
+
+
+def test_a_failed_build_leaves_the_previous_one_current(tmp_path) -> None:
+    first = publish(tmp_path, _write("first"))
+    assert current_build(tmp_path) == first
+
+    def broken(directory):
+        (directory / "report.txt").write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        publish(tmp_path, broken)
+    assert current_build(tmp_path) == first
+    assert (current_build(tmp_path) / "report.txt").read_text(encoding="utf-8") == "first"
+    assert not list((tmp_path / "runs").glob("*.partial"))
+
+
+def test_only_the_two_newest_builds_are_kept(tmp_path) -> None:
+    runs = [publish(tmp_path, _write(str(number))) for number in range(4)]
+    assert sorted((tmp_path / "runs").iterdir()) == runs[-2:]
+    assert (current_build(tmp_path) / "report.txt").read_text(encoding="utf-8") == "3"
+
+
+def test_partial_runs_of_dead_builds_are_cleaned_up(tmp_path) -> None:
+    publish(tmp_path, _write("first"))
+    dead = tmp_path / "runs" / "20000101T000000-000000000-999999999.partial"
+    dead.mkdir()
+    publish(tmp_path, _write("second"))
+    assert not dead.exists()

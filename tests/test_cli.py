@@ -1,0 +1,75 @@
+"""The plankg command line, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CORPUS, ROOT
+
+PLANKG = [sys.executable, "-c", "from cli import app; app()"]
+
+
+def plankg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([*PLANKG, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_ingest_report() -> None:
+    result = plankg("ingest", "--corpus", str(CORPUS))
+    assert result.returncode == 0
+    assert "[ningjin-gazette-2023-01/3] 宁晋县建设京津冀生态环境支撑区“十四五”规划" in result.stdout
+    assert "indicator rows 13" in result.stdout
+
+
+def test_query_json_prints_only_json(build_root) -> None:
+    result = plankg(
+        "query",
+        "--db",
+        str(build_root),
+        "--format",
+        "json",
+        "--param",
+        "name=邯郸市生态环境局",
+        "MATCH (d:Department {name: $name}) RETURN d.kind AS kind, d.aliases AS aliases",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"kind": "生态环境局", "aliases": ["市生态环境局"]}]
+
+
+def test_query_csv_and_typed_parameters(build_root) -> None:
+    result = plankg(
+        "query",
+        "--db",
+        str(build_root),
+        "-f",
+        "csv",
+        "-p",
+        "year=2025",
+        "MATCH (p:Plan)-[t:TARGETS]->(:Indicator {id: 'indicator/pm25'}) WHERE t.target_year = $year AND p.level = 'city' "
+        "RETURN p.region AS region, t.target AS target ORDER BY region",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["region,target", "衡水市,37*", "邢台市,40", "邯郸市,42"]
+
+
+def test_query_errors_exit_non_zero_without_traceback(build_root) -> None:
+    result = plankg("query", "--db", str(build_root), "MATCH (n:Nope) RETURN n")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: Binder exception: Table Nope does not exist")
+    assert "Traceback" not in result.stderr
+    missing = plankg("query", "--db", str(build_root / "nowhere"), "MATCH (n) RETURN n")
+    assert missing.returncode == 1 and "run `plankg build`" in missing.stderr
+
+
+def test_build_of_an_empty_corpus_fails_and_keeps_the_previous_build(tmp_path) -> None:
+    out = tmp_path / "build"
+    assert plankg("build", "--corpus", str(CORPUS), "--out", str(out)).returncode == 0
+    before = (out / "current").resolve()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("", encoding="utf-8")
+    result = plankg("build", "--corpus", str(empty), "--out", str(out))
+    assert result.returncode == 1
+    assert "blank.txt: error: file is empty" in result.stderr
+    assert "previous build" in result.stderr and "Traceback" not in result.stderr
+    assert (out / "current").resolve() == before
