@@ -70,41 +70,107 @@ def build(
 
 
 def _parse_params(pairs: list[str]) -> dict[str, object]:
-    """``k=v`` pairs as query parameters; values that read as JSON numbers/booleans are typed."""
+    """``k=v`` pairs as query parameters; values that read as numbers or booleans are typed."""
+    from queries.named import coerce
+
     params: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise _fail(f"--param expects NAME=VALUE, got {pair!r}", 2)
-        try:
-            parsed = json.loads(value)
-            params[name] = parsed if isinstance(parsed, int | float | bool) else value
-        except json.JSONDecodeError:
-            params[name] = value
+        params[name] = coerce(value)
     return params
 
 
-@app.command()
-def query(
-    cypher: str = typer.Argument(..., help="A Cypher query; use $name for parameters."),
-    db: Path | None = typer.Option(None, help="Store directory (default: the current build's store)."),
-    param: list[str] = typer.Option([], "--param", "-p", help="Query parameter NAME=VALUE (repeatable)."),
-    output: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
-) -> None:
-    """Run a read-only Cypher query on the embedded store and print the rows."""
-    from queries import QueryError, StoreError, connect
-
-    if output not in ("table", "json", "csv"):
-        raise _fail(f"--format must be table, json or csv, not {output!r}", 2)
-    params = _parse_params(param)
-    try:
-        with connect(db) as graph:
-            frame = graph.cypher(cypher, **params)
-    except (QueryError, StoreError) as err:
-        raise _fail(str(err)) from None
+def _print(frame, output: str) -> None:
     if output == "json":
         sys.stdout.write(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, default=str) + "\n")
     elif output == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     else:
         typer.echo(frame.to_string(index=False) if len(frame) else "(no rows)")
+
+
+def _run(db: Path | None, query: str, params: dict[str, object]):
+    """Rows of ``query`` on the store at ``db``; engine and store errors exit non-zero, no traceback."""
+    from queries import QueryError, StoreError, connect
+
+    try:
+        with connect(db) as graph:
+            return graph.cypher(query, **params)
+    except (QueryError, StoreError) as err:
+        raise _fail(str(err)) from None
+
+
+@app.command()
+def query(
+    cypher: str | None = typer.Argument(None, help="A Cypher query; use $name for parameters."),
+    name: str | None = typer.Option(None, "--name", "-n", help="Run a named query (see `plankg queries`)."),
+    db: Path | None = typer.Option(None, help="Store or build directory (default: the current build)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Query parameter NAME=VALUE (repeatable)."),
+    output: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """Run a read-only Cypher query, or a named one, on the embedded store and print the rows."""
+    from queries.named import named
+
+    if output not in ("table", "json", "csv"):
+        raise _fail(f"--format must be table, json or csv, not {output!r}", 2)
+    if (cypher is None) == (name is None):
+        raise _fail("give either a Cypher query or --name NAME", 2)
+    params = _parse_params(param)
+    if name is not None:
+        try:
+            chosen = named(name)
+        except KeyError as err:
+            raise _fail(err.args[0], 2) from None
+        unknown = set(params) - set(chosen.params)
+        if unknown:
+            raise _fail(
+                f"{name} takes no parameter {', '.join(sorted(unknown))}; it takes {', '.join(chosen.params)}", 2
+            )
+        cypher, params = chosen.cypher, {**chosen.params, **params}
+    _print(_run(db, cypher, params), output)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries with their parameters."""
+    from queries.named import library
+
+    for query_ in library().values():
+        params = ", ".join(f"{key}={value}" for key, value in query_.params.items())
+        typer.echo(f"{query_.name:<30} {query_.title_zh} / {query_.title_en}" + (f"  [{params}]" if params else ""))
+        typer.echo(f"{'':<30} {query_.description}")
+
+
+@app.command()
+def who(
+    keyword: str = typer.Argument(..., help="A word of the measures' text, e.g. 散煤."),
+    db: Path | None = typer.Option(None, help="Store or build directory (default: the current build)."),
+) -> None:
+    """Who owns this task? Measures containing KEYWORD, city by city, with lead and support bodies."""
+    from queries.named import named
+
+    rows = _run(db, named("who_owns").cypher, {"keyword": keyword})
+    if rows.empty:
+        typer.echo(f"no measure mentions {keyword!r}")
+        return
+    for (region, plan), measures in rows.groupby(["region", "plan"], sort=False):
+        typer.echo(f"\n{region} · {plan}")
+        for (measure_id, text, source, start, end), owners in measures.groupby(
+            ["measure_id", "measure", "source_file", "line_start", "line_end"], sort=False
+        ):
+            typer.echo(f"  {measure_id}  ({source}:{start}-{end})")
+            text = text.replace("\n", " ")
+            typer.echo(f"    {text[:160]}{'…' if len(text) > 160 else ''}")
+            for role in ("lead", "support", "responsible"):
+                named_ = owners[owners["role"] == role]
+                if not named_.empty:
+                    names = "、".join(
+                        name_ + ("*" if implied else "")
+                        for name_, implied in zip(named_["department"], named_["implied"], strict=True)
+                    )
+                    typer.echo(f"    {role}: {names}")
+            if owners["department"].isna().all():
+                typer.echo("    (no responsible body named in the plan)")
+    typer.echo("\n* implied by a scope statement such as 以下均含…不再列出")

@@ -28,9 +28,15 @@ def normalise_unit(unit: str | None) -> str | None:
 
 
 def to_unit(value: float | None, unit: str | None, wanted: str | None) -> float | None:
-    """``value`` in ``unit`` expressed in ``wanted`` (1.65 万吨 → 16500 吨), or None if not convertible."""
+    """``value`` in ``unit`` expressed in ``wanted`` (1.65 万吨 → 16500 吨), or None if not convertible.
+
+    A value with no unit printed beside it (the unit stood in the literal, as in
+    ``33%``, or in a header) is taken to be in ``wanted`` already.
+    """
     if value is None:
         return None
+    if not unit:
+        return value
     unit, wanted = normalise_unit(unit), normalise_unit(wanted)
     if unit == wanted or wanted is None:
         return value

@@ -73,3 +73,19 @@ def test_build_of_an_empty_corpus_fails_and_keeps_the_previous_build(tmp_path) -
     assert "blank.txt: error: file is empty" in result.stderr
     assert "previous build" in result.stderr and "Traceback" not in result.stderr
     assert (out / "current").resolve() == before
+
+
+def test_named_queries_and_who(build_root) -> None:
+    listed = plankg("queries")
+    assert listed.returncode == 0 and "indicator_matrix" in listed.stdout and "指标对比矩阵" in listed.stdout
+    result = plankg(
+        "query", "--db", str(build_root), "--name", "provenance", "-p", "id=handan-eco-plan-2021-2025/m/1", "-f", "json"
+    )
+    assert json.loads(result.stdout)[0]["line_start"] == 252
+    wrong = plankg("query", "--db", str(build_root), "--name", "provenance", "-p", "nope=1")
+    assert wrong.returncode == 2 and "takes no parameter nope" in wrong.stderr
+    who = plankg("who", "散煤", "--db", str(build_root))
+    assert who.returncode == 0
+    assert "邯郸市 · 邯郸市生态环境保护“十四五”规划" in who.stdout
+    assert "handan-eco-plan-2021-2025/m/19  (handan-eco-plan-2021-2025.txt:530-536)" in who.stdout
+    assert "responsible: 邯郸市冀南新区管委会*" in who.stdout

@@ -20,6 +20,7 @@ def test_pm_units_are_one_spelling(unit: str) -> None:
         (42.0, "ug/m3", "μg/m3", 42.0),
         (5.0, "%", "吨", None),
         (None, "吨", "吨", None),
+        (33.0, None, "%", 33.0),
     ],
 )
 def test_to_unit(value, unit, wanted, expected) -> None:

@@ -1,0 +1,107 @@
+"""Named queries: ``queries/library/*.cypher``, each with a header saying what it answers.
+
+A file starts with comment lines ``// key: value`` — ``name``, ``title_zh``,
+``title_en``, ``description``, ``params`` (``name=example, …``) and ``example``
+— followed by the query, written in the Cypher subset that runs unchanged on
+the embedded store and on Neo4j 5.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from queries.api import KnowledgeGraph
+
+LIBRARY = Path(__file__).resolve().parent / "library"
+_HEADER = re.compile(r"^//\s*(?P<key>\w+)\s*:\s*(?P<value>.*?)\s*$")
+_PARAMETER = re.compile(r"\$(\w+)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the library, its header and the parameters it takes (with example values)."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    description: str
+    params: dict[str, Any]
+    cypher: str
+    path: Path
+
+    def run(self, graph: KnowledgeGraph, **params: Any) -> pd.DataFrame:
+        """Run the query; missing parameters take their example values from the header."""
+        unknown = set(params) - set(self.params)
+        if unknown:
+            raise ValueError(f"{self.name} takes no parameter {', '.join(sorted(unknown))}")
+        return graph.cypher(self.cypher, **{**self.params, **params})
+
+
+def parse(path: Path) -> NamedQuery:
+    """Read one ``.cypher`` file; a missing header field or undeclared ``$param`` is a ValueError."""
+    header: dict[str, str] = {}
+    body: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _HEADER.match(line)
+        if match and not body:
+            header[match["key"]] = match["value"]
+        elif line.strip() or body:
+            if line.lstrip().startswith("//"):
+                raise ValueError(f"{path.name}:{number}: comments belong in the header")
+            body.append(line)
+    missing = {"name", "title_zh", "title_en", "description"} - set(header)
+    if missing:
+        raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")
+    params = _params(header.get("params", ""), path)
+    cypher = "\n".join(body).strip()
+    used = set(_PARAMETER.findall(cypher))
+    if used != set(params):
+        raise ValueError(f"{path.name}: parameters used {sorted(used)} but declared {sorted(params)}")
+    return NamedQuery(
+        name=header["name"],
+        title_zh=header["title_zh"],
+        title_en=header["title_en"],
+        description=header["description"],
+        params=params,
+        cypher=cypher,
+        path=path,
+    )
+
+
+def coerce(text: str) -> Any:
+    """A parameter value typed from its text: ``2025`` → int, ``true`` → bool, else the string."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    return value if isinstance(value, int | float | bool) else text
+
+
+def _params(declared: str, path: Path) -> dict[str, Any]:
+    params = {}
+    for item in filter(None, (part.strip() for part in declared.split(","))):
+        name, sep, example = item.partition("=")
+        if not sep:
+            raise ValueError(f"{path.name}: parameter {item!r} needs an example value (name=value)")
+        params[name.strip()] = coerce(example.strip())
+    return params
+
+
+@cache
+def library() -> dict[str, NamedQuery]:
+    """Every named query, by name."""
+    queries = [parse(path) for path in sorted(LIBRARY.glob("*.cypher"))]
+    return {query.name: query for query in queries}
+
+
+def named(name: str) -> NamedQuery:
+    """The named query ``name``; KeyError listing the known names if there is none."""
+    try:
+        return library()[name]
+    except KeyError:
+        raise KeyError(f"no named query {name!r}; known: {', '.join(sorted(library()))}") from None

@@ -1,0 +1,117 @@
+"""The named-query library: every query runs, and gives the answers read by hand."""
+
+import pytest
+
+from queries.named import LIBRARY, library, named, parse
+
+
+def _records(kg, name: str, **params) -> list[dict]:
+    return named(name).run(kg, **params).to_dict(orient="records")
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_query_runs_with_its_example_parameters(kg, name: str) -> None:
+    query = named(name)
+    assert query.title_zh and query.title_en and query.description
+    assert not query.run(kg).empty
+
+
+def test_indicator_matrix(kg) -> None:
+    rows = _records(kg, "indicator_matrix", year=2025)
+    handan = [row for row in rows if row["plan_id"] == "handan-eco-plan-2021-2025"]
+    assert len(handan) == 19  # 16 numbered rows, row 8 split into 4
+    (pm25,) = [row for row in handan if row["indicator_id"] == "indicator/pm25"]
+    assert (pm25["baseline"], pm25["target"], pm25["attribute"], pm25["unit"]) == ("57", "42", "约束性", "μg/m3")
+    (nh3,) = [row for row in handan if row["indicator_id"] == "indicator/nh3n_reduction"]
+    assert (nh3["target"], nh3["target_value"], nh3["unit"]) == ("0.075", 750.0, "吨")
+
+
+def test_pm25_across_plans_lowest_is_hengshui(kg) -> None:
+    rows = [row for row in _records(kg, "indicator_across_plans", indicator="indicator/pm25") if row["level"] == "city"]
+    assert [(row["region"], row["target"], row["change_pct"]) for row in rows] == [
+        ("衡水市", "37*", -28.8),  # (37-52)/52
+        ("邢台市", "40", -24.5),  # (40-53)/53
+        ("邯郸市", "42", -26.3),  # (42-57)/57
+    ]
+    assert {row["scope"] for row in rows} == {"市区城市", "市城区", "全市"}
+
+
+def test_non_numeric_targets_are_said_to_be_so(kg) -> None:
+    rows = _records(kg, "indicator_across_plans", indicator="indicator/surface_water_good")
+    handan = next(row for row in rows if row["region"] == "邯郸市")
+    assert (handan["target"], handan["target_value"], handan["comparable"]) == (
+        "达到省要求",
+        None,
+        "not a number: 达到省要求",
+    )
+
+
+def test_department_measures_and_kind(kg) -> None:
+    rows = _records(kg, "department_measures", department="邯郸市生态环境局")
+    assert len(rows) == 79
+    assert rows[0]["measure_id"] == "handan-eco-plan-2021-2025/m/1"
+    assert sum(row["role"] == "lead" for row in rows) == 15
+    (body,) = _records(kg, "measures_by_department_kind", kind="生态环境局")
+    assert (body["department"], body["government"], body["leads"], body["responsible"]) == (
+        "邯郸市生态环境局",
+        "邯郸市",
+        15,
+        64,
+    )
+
+
+def test_department_load_ranks_collectives_and_implied(kg) -> None:
+    rows = _records(kg, "department_load", region="邯郸市")
+    assert {row["department"] for row in rows[:3]} == {
+        "邯郸市各县<市、区>政府",
+        "邯郸经济技术开发区管委会",
+        "邯郸市冀南新区管委会",
+    }
+    assert all((row["measures"], row["implied"]) == (89, 88) for row in rows[:3])
+    assert (rows[3]["department"], rows[3]["measures"], rows[3]["leads"]) == ("邯郸市生态环境局", 79, 15)
+    ningjin = _records(kg, "department_load", region="宁晋县")
+    assert ningjin[0]["department"] == "宁晋县民政局"
+
+
+def test_provenance(kg) -> None:
+    assert _records(kg, "provenance", id="handan-eco-plan-2021-2025/m/1") == [
+        {
+            "id": "handan-eco-plan-2021-2025/m/1",
+            "source_file": "handan-eco-plan-2021-2025.txt",
+            "line_start": 252,
+            "line_end": 266,
+        }
+    ]
+
+
+def test_county_alignment(kg) -> None:
+    rows = _records(kg, "county_alignment")
+    jingjinji = {
+        row["as_written"]: row for row in rows if row["county_plan"] == "宁晋县建设京津冀生态环境支撑区“十四五”规划"
+    }
+    assert jingjinji["单位地区生产总值用水量下降"]["defers_to_higher_level"] is True
+    forest = jingjinji["森林覆盖率"]
+    assert (forest["county_target"], forest["city"], forest["city_target"], forest["defers_to_higher_level"]) == (
+        "23.5",
+        "邢台市",
+        "36.5",
+        False,
+    )
+
+
+def test_who_owns_散煤(kg) -> None:
+    rows = _records(kg, "who_owns", keyword="散煤")
+    handan = {row["department"]: row["role"] for row in rows if row["region"] == "邯郸市"}
+    assert handan["邯郸市生态环境局"] == "responsible"
+    assert {row["measure_id"] for row in rows if row["region"] == "邢台市"} == {"xingtai-eco-plan-2021-2025/m/13"}
+
+
+def test_headers_are_checked(tmp_path) -> None:
+    bad = tmp_path / "bad.cypher"
+    bad.write_text(
+        "// name: bad\n// title_zh: 坏\n// title_en: Bad\n// description: x\nMATCH (n) WHERE n.id = $id RETURN n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="parameters used"):
+        parse(bad)
+    assert {path.stem for path in LIBRARY.glob("*.cypher")} == set(library())
