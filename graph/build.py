@@ -172,6 +172,7 @@ class _Builder:
             id=department.id,
             name=department.name,
             kind=department.kind,
+            function=department.function,
             level=department.level,
             category=department.category,
             aliases=aliases,

@@ -7,10 +7,12 @@ region, ``市`` → the city, no prefix → the document's own region); collecti
 names such as ``各县<市、区>政府`` stay one node per document region.
 """
 
+import re
 from dataclasses import dataclass
 
 from ingest.reference import Region, RegionTable, department_kind
 
+_BUREAU_SUFFIX = re.compile(r"(?<=.)(?:厅|局)$")
 _LEVEL_OF_WORD = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _COLLECTIVE = ("各", "有关")
 
@@ -22,6 +24,7 @@ class Department:
     id: str
     name: str
     kind: str
+    function: str
     category: str
     level: str
     region: Region
@@ -37,6 +40,7 @@ def resolve_department(unit: str, home: Region, regions: RegionTable) -> Departm
             id=f"dept/{home.code}/{unit}",
             name=home.name + unit,
             kind=form.kind,
+            function=function_of(form.kind),
             category=form.category.value,
             level=_LEVEL_OF_WORD.get(word, "township"),
             region=home,
@@ -49,11 +53,17 @@ def resolve_department(unit: str, home: Region, regions: RegionTable) -> Departm
         id=f"dept/{region.code}/{form.kind}",
         name=name,
         kind=form.kind,
+        function=function_of(form.kind),
         category=form.category.value,
         level=region.level,
         region=region,
         collective=False,
     )
+
+
+def function_of(kind: str) -> str:
+    """The function a kind of body serves, the same at every level: 生态环境厅 and 生态环境局 → 生态环境."""
+    return _BUREAU_SUFFIX.sub("", kind)
 
 
 def _government(prefix: str, home: Region, regions: RegionTable) -> Region:

@@ -50,7 +50,15 @@ NODES: tuple[NodeType, ...] = (
     NodeType("Measure", {"id": STRING, "number": STRING, "text": STRING, "section_path": STRING, **PROVENANCE}),
     NodeType(
         "Department",
-        {"id": STRING, "name": STRING, "kind": STRING, "level": STRING, "category": STRING, "aliases": STRING_LIST},
+        {
+            "id": STRING,
+            "name": STRING,
+            "kind": STRING,
+            "function": STRING,
+            "level": STRING,
+            "category": STRING,
+            "aliases": STRING_LIST,
+        },
     ),
     NodeType("Indicator", {"id": STRING, "name": STRING, "unit": STRING, "category": STRING}),
     NodeType(

@@ -60,6 +60,15 @@ def test_department_measures_and_kind(kg) -> None:
     )
 
 
+def test_province_bureau_lines_up_with_city_bureau(kg) -> None:
+    rows = _records(kg, "departments_by_function", function="生态环境")
+    assert [(row["department"], row["kind"], row["level"]) for row in rows] == [
+        ("河北省生态环境厅", "生态环境厅", "province"),
+        ("邯郸市生态环境局", "生态环境局", "city"),
+    ]
+    assert rows[0]["measures"] == 15  # every clause of the province's action plan names 省生态环境厅
+
+
 def test_department_load_ranks_collectives_and_implied(kg) -> None:
     rows = _records(kg, "department_load", region="邯郸市")
     assert {row["department"] for row in rows[:3]} == {
