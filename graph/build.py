@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.departments import Department, resolve_department
-from graph.indicators import align
+from graph.indicators import Indicator, align
+from graph.measure_targets import find_targets
 from graph.units import normalise_unit, to_unit
 from ingest.pipeline import CorpusIngest, DocumentIngest
 from ingest.records import MeasureRecord, ResponsibilityUnit, Span
@@ -142,6 +143,19 @@ class _Builder:
             self.edge(section, measure.id, "HAS_MEASURE")
         if home is None:
             return
+        for goal in find_targets(measure.text):
+            self.add_indicator(goal.indicator)
+            self.edge(
+                measure.id,
+                goal.indicator.id,
+                "TARGETS",
+                name_as_written=goal.sentence,
+                target=goal.target,
+                target_year=goal.target_year,
+                target_value=goal.target_value,
+                value_unit=goal.unit,
+                **_provenance(measure.span),
+            )
         for clause in measure.clauses:
             for unit in clause.units:
                 self.add_responsibility(unit, home, measure.id, clause.text, clause.span, implied=False)
@@ -187,6 +201,16 @@ class _Builder:
                 if measure.span.line_start > scope.span.line_end:
                     for unit in scope.units:
                         self.add_responsibility(unit, home, measure.id, scope.text, scope.span, implied=True)
+
+    def add_indicator(self, indicator: Indicator) -> None:
+        self.node(
+            indicator.id,
+            "Indicator",
+            id=indicator.id,
+            name=indicator.name,
+            unit=indicator.unit,
+            category=indicator.category,
+        )
 
     def add_target(self, plan: str, row) -> None:
         alignment = align(row)

@@ -29,6 +29,8 @@ class Indicator:
     name_en: str | None
     unit: str | None
     category: str | None
+    keywords: str | None = None
+    """``|``-separated words that name the indicator in running text (see ``graph.measure_targets``)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def load_indicators() -> dict[str, Indicator]:
                 name_en=row["name_en"] or None,
                 unit=row["unit"] or None,
                 category=row["category"] or None,
+                keywords=row["keywords"] or None,
             )
             for row in csv.DictReader(handle)
         }

@@ -88,7 +88,7 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
     ),
     RelationshipType(
         "TARGETS",
-        (("Plan", "Indicator"),),
+        (("Plan", "Indicator"), ("Measure", "Indicator")),
         {
             "name_as_written": STRING,
             "unit": STRING,

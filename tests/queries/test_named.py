@@ -108,6 +108,15 @@ def test_county_alignment(kg) -> None:
     )
 
 
+def test_measure_goals_beside_table_targets(kg) -> None:
+    rows = _records(kg, "measure_goals", indicator="indicator/non_fossil_share")
+    assert [(row["region"], row["goal_in_text"], row["table_target"]) for row in rows] == [
+        ("衡水市", "达到 15.1%", "15.1"),
+        ("邢台市", "达到 13%以上", "13"),
+        ("邯郸市", "达到 4%左右", "4"),
+    ]
+
+
 def test_who_owns_散煤(kg) -> None:
     rows = _records(kg, "who_owns", keyword="散煤")
     handan = {row["department"]: row["role"] for row in rows if row["region"] == "邯郸市"}

@@ -1,0 +1,92 @@
+"""Quantitative goals stated in measure text, linked to the indicator they name.
+
+``到 2025 年，全市万元生产总值能耗较 2020 年下降 18%`` gives a TARGETS edge from the
+measure to ``indicator/energy_intensity_reduction`` with target ``下降 18%`` and
+value 18. An indicator is named by one of its keywords (``keywords`` column of
+``data/reference/indicators.csv``); the goal is the first quantity after it in the
+same clause (up to the next comma), within a short distance, with no other
+indicator named between, and in a unit the indicator can be expressed in.
+"""
+
+import re
+from dataclasses import dataclass
+
+from graph.indicators import Indicator, load_indicators
+from graph.units import normalise_unit, to_unit
+
+_SENTENCE = re.compile(r"[^。；;！？\n]+")
+_CLAUSE_END = re.compile(r"[，,]")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_PLAN_PERIOD = re.compile(r"十四五")
+_GOAL = re.compile(
+    r"(?P<verb>达到|下降|降低|降至|提高到|提高|提升至|控制在|保持在|稳定在|不低于|不高于|减少|净增|增加)\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|微克/立方米|μg/m3|个百分点|万吨|吨|亿立方米|万立方米)?\s*(?P<qualifier>以上|以下|以内|左右)?"
+)
+MAX_DISTANCE = 25
+"""Characters allowed between an indicator's keyword and its goal."""
+
+
+@dataclass(frozen=True)
+class MeasureTarget:
+    """A goal a measure states for an indicator."""
+
+    indicator: Indicator
+    keyword: str
+    sentence: str
+    target: str
+    target_value: float | None
+    """None for a change in percentage points (``净增 1.5 个百分点``), which is not a level."""
+    unit: str | None
+    target_year: int | None
+
+
+def _keywords() -> list[tuple[str, Indicator]]:
+    pairs = [
+        (keyword, indicator)
+        for indicator in load_indicators().values()
+        for keyword in filter(None, (indicator.keywords or "").split("|"))
+    ]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def find_targets(text: str) -> list[MeasureTarget]:
+    """The goals ``text`` states for known indicators, one per indicator and sentence."""
+    keywords = _keywords()
+    found: list[MeasureTarget] = []
+    for sentence in _SENTENCE.findall(text):
+        year_match = _YEAR.search(sentence)
+        year = int(year_match.group(1)) if year_match else (2025 if _PLAN_PERIOD.search(sentence) else None)
+        mentions = sorted(
+            {
+                (match.start(), match.end(), indicator.id): (keyword, indicator)
+                for keyword, indicator in keywords
+                for match in re.finditer(re.escape(keyword), sentence)
+            }.items()
+        )
+        seen: set[str] = set()
+        for index, ((_, end, indicator_id), (keyword, indicator)) in enumerate(mentions):
+            if indicator_id in seen:
+                continue
+            clause_end = _CLAUSE_END.search(sentence, end)
+            goal = _GOAL.search(sentence, end, clause_end.start() if clause_end else len(sentence))
+            next_mention = next(
+                (start for (start, _, other), _ in mentions[index + 1 :] if other != indicator_id), len(sentence)
+            )
+            if goal is None or goal.start() - end > MAX_DISTANCE or goal.start() > next_mention:
+                continue
+            unit = normalise_unit(goal["unit"]) if goal["unit"] else indicator.unit
+            if goal["unit"] != "个百分点" and indicator.unit and to_unit(1.0, unit, indicator.unit) is None:
+                continue
+            seen.add(indicator_id)
+            found.append(
+                MeasureTarget(
+                    indicator=indicator,
+                    keyword=keyword,
+                    sentence=sentence.strip(),
+                    target=goal.group(0).strip(),
+                    target_value=None if goal["unit"] == "个百分点" else float(goal["value"]),
+                    unit=unit,
+                    target_year=year,
+                )
+            )
+    return found
