@@ -8,6 +8,7 @@
 with the same calls (see the Neo4j issue); until then it says so.
 """
 
+import os
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,6 +21,7 @@ from graph.stores.errors import StoreError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
 STORE_DIR = "store"
+DB_VARIABLE = "PLANKG_DB"
 
 
 class Backend(Protocol):
@@ -63,14 +65,16 @@ def default_store() -> Path:
 def connect(
     db: Path | str | None = None, *, uri: str | None = None, auth: tuple[str, str] | None = None
 ) -> KnowledgeGraph:
-    """Open the embedded store at ``db`` (default: the current build), read-only.
+    """Open the embedded store at ``db``, read-only.
 
     ``db`` may be a store directory, a build directory holding ``store/``, or a
-    build root holding ``current/``. Raises :class:`StoreError` when there is none.
+    build root holding ``current/``; by default it is ``$PLANKG_DB`` if set, else
+    the current build under ``data/build``. Raises :class:`StoreError` when there is none.
     """
     if uri is not None:
         raise StoreError("Neo4j connections (uri=…) are not available yet: use the embedded store")
-    path = _store_path(Path(db)) if db is not None else default_store()
+    db = db if db is not None else os.environ.get(DB_VARIABLE)
+    path = _store_path(Path(db)) if db else default_store()
     return KnowledgeGraph(EmbeddedStore(path), str(path))
 
 
