@@ -72,6 +72,8 @@ def split_documents(source: SourceText, find_region: RegionFinder) -> tuple[list
     gazette's masthead and table of contents) that belong to no document.
     Raises :class:`IngestError` when the file has no recognisable document title.
     """
+    if not any(line.text.strip() for line in source.lines):
+        raise IngestError(source.name, None, "file is empty")
     toc = [(line.number, compact(match["title"])) for line in source.lines if (match := _TOC_ENTRY.match(line.text))]
     starts = _document_starts(source, toc) if toc else [1]
     if not starts:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from graph.publish import current_build
-from graph.stores.embedded import DATABASE_FILE, EmbeddedStore
+from graph.stores.embedded import DATABASE_FILE, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
 from graph.stores.errors import StoreError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -63,19 +63,26 @@ def default_store() -> Path:
 
 
 def connect(
-    db: Path | str | None = None, *, uri: str | None = None, auth: tuple[str, str] | None = None
+    db: Path | str | None = None,
+    *,
+    uri: str | None = None,
+    auth: tuple[str, str] | None = None,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    max_rows: int = DEFAULT_MAX_ROWS,
 ) -> KnowledgeGraph:
     """Open the embedded store at ``db``, read-only.
 
     ``db`` may be a store directory, a build directory holding ``store/``, or a
     build root holding ``current/``; by default it is ``$PLANKG_DB`` if set, else
-    the current build under ``data/build``. Raises :class:`StoreError` when there is none.
+    the current build under ``data/build``. Queries longer than ``timeout_ms`` or
+    returning more than ``max_rows`` rows raise :class:`QueryError`. Raises
+    :class:`StoreError` when there is no store.
     """
     if uri is not None:
         raise StoreError("Neo4j connections (uri=…) are not available yet: use the embedded store")
     db = db if db is not None else os.environ.get(DB_VARIABLE)
     path = _store_path(Path(db)) if db else default_store()
-    return KnowledgeGraph(EmbeddedStore(path), str(path))
+    return KnowledgeGraph(EmbeddedStore(path, timeout_ms=timeout_ms, max_rows=max_rows), str(path))
 
 
 def _store_path(path: Path) -> Path:

@@ -19,6 +19,7 @@ from graph.stores.errors import QueryError, StoreError
 
 DATABASE_FILE = "plankg.lbug"
 DEFAULT_TIMEOUT_MS = 30_000
+DEFAULT_MAX_ROWS = 100_000
 
 
 def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
@@ -86,10 +87,22 @@ def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]
 
 
 class EmbeddedStore:
-    """A store opened for Cypher queries; read-only unless asked otherwise."""
+    """A store opened for Cypher queries; read-only unless asked otherwise.
 
-    def __init__(self, path: Path, read_only: bool = True, timeout_ms: int = DEFAULT_TIMEOUT_MS):
+    A query running longer than ``timeout_ms`` is interrupted, and one returning
+    more than ``max_rows`` rows is stopped; both raise :class:`QueryError` saying so.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        read_only: bool = True,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        max_rows: int = DEFAULT_MAX_ROWS,
+    ):
         self.path = Path(path)
+        self.timeout_ms = timeout_ms
+        self.max_rows = max_rows
         database_file = self.path / DATABASE_FILE
         if not database_file.exists():
             raise StoreError(f"no graph store at {self.path}: run `plankg build` to create it")
@@ -107,10 +120,17 @@ class EmbeddedStore:
         try:
             result = self._connection.execute(query, params or {})
         except RuntimeError as err:
-            raise QueryError(str(err)) from None
+            message = str(err)
+            if message.startswith("Interrupted"):
+                message = f"the query ran longer than {self.timeout_ms / 1000:g} s and was stopped ({message})"
+            raise QueryError(message) from None
         try:
             columns = result.get_column_names()
-            rows = [[_plain(value) for value in row] for row in result.get_all()]
+            rows = []
+            while result.has_next():
+                if len(rows) == self.max_rows:
+                    raise QueryError(f"the query returns more than {self.max_rows} rows: add LIMIT or narrow it")
+                rows.append([_plain(value) for value in result.get_next()])
         finally:
             result.close()
         return pd.DataFrame(rows, columns=columns, dtype=object)

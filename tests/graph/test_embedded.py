@@ -104,3 +104,22 @@ def test_a_small_graph_round_trips(tmp_path) -> None:
             "MATCH (d:Department)-[:BELONGS_TO]->(r:Region) RETURN d.aliases AS a, r.name AS r, d.level AS l"
         )
     assert rows.to_dict(orient="records") == [{"a": ["民政局", "县民政局"], "r": "宁晋县", "l": None}]
+
+
+def test_long_queries_are_cut_off(build_root) -> None:
+    from queries import connect
+
+    with connect(build_root, timeout_ms=300) as graph, pytest.raises(QueryError, match="longer than 0.3 s"):
+        graph.cypher(
+            "MATCH (a:Section), (b:Section), (c:Measure) WHERE a.line_start + b.line_start = c.line_start + c.line_end "
+            "RETURN count(*) AS n"
+        )
+
+
+def test_huge_results_are_cut_off(build_root) -> None:
+    from queries import connect
+
+    with connect(build_root, max_rows=946) as graph:  # 946 sections in the corpus
+        assert len(graph.cypher("MATCH (s:Section) RETURN s.id AS id")) == 946
+        with pytest.raises(QueryError, match="more than 946 rows"):
+            graph.cypher("MATCH (m:Measure), (r:Region) RETURN m.id AS m, r.id AS r")
