@@ -1,6 +1,5 @@
 """Builds that die, and readers that read while a build writes."""
 
-import os
 import signal
 import subprocess
 import sys
