@@ -4,6 +4,7 @@ One bad file never stops the others: its problem is reported with the file and
 line, and the remaining files are ingested.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ingest.source import SourceText, read_source
 from ingest.text import is_noise
 
 CORPUS_SUFFIXES = (".txt", ".md")
+_CLAUSE_WORDS = re.compile(r"[（(]\s*(?:责任单位|牵头单位)|牵头负责[）)]")
 
 
 @dataclass
@@ -128,19 +130,36 @@ def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentInge
     result.projects = [
         box.model_copy(update={"section_path": outline.path_at(box.span.line_start)}) for box in boxes.boxes
     ]
-    result.problems = (
-        tables.problems
-        + boxes.problems
-        + [
-            Problem(
-                source_file=source.name,
-                line=heading.line,
-                severity=Severity.UNPLACED,
-                message=f"numbered like a heading ({heading.number}) but the numbering does not continue here: "
-                f"{source.line(heading.line).text.strip()[:40]}",
-            )
-            for heading in outline.rejected
-            if heading.line not in skip and not is_noise(source.line(heading.line).text)
-        ]
-    )
+    rejected = [
+        Problem(
+            source_file=source.name,
+            line=heading.line,
+            severity=Severity.UNPLACED,
+            message=f"numbered like a heading ({heading.number}) but the numbering does not continue here: "
+            f"{source.line(heading.line).text.strip()[:40]}",
+        )
+        for heading in outline.rejected
+        if heading.line not in skip and not is_noise(source.line(heading.line).text)
+    ]
+    result.problems = tables.problems + boxes.problems + rejected + _unread_clauses(document, result.measures, skip)
     return result
+
+
+def _unread_clauses(document: DocumentSlice, measures: list[MeasureRecord], skip: set[int]) -> list[Problem]:
+    """Lines that look like a responsibility clause but are in no clause that was read."""
+    read = {
+        line
+        for measure in measures
+        for clause in measure.clauses
+        for line in range(clause.span.line_start, clause.span.line_end + 1)
+    }
+    return [
+        Problem(
+            source_file=document.record.span.source_file,
+            line=line.number,
+            severity=Severity.UNPLACED,
+            message=f"looks like a responsibility clause but was not read as one: {line.text.strip()[:40]}",
+        )
+        for line in document.lines
+        if line.number not in read and line.number not in skip and _CLAUSE_WORDS.search(line.text)
+    ]

@@ -63,3 +63,20 @@ def test_a_truncated_file_still_gives_what_it_holds(tmp_path: Path) -> None:
 
 def test_ingest_is_deterministic(corpus) -> None:
     assert records_json(ingest_corpus(CORPUS)) == records_json(corpus)
+
+
+def test_a_clause_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    lines = [
+        "某某市生态环境保护“十四五”规划",
+        "一、主要任务",
+        "（一）加强大气治理",
+        "1.推进清洁取暖。（责任单位：市发展改革委）",
+        "2.推进散煤治理。",
+        "（责任单位 市生态环境局）",
+    ]
+    (tmp_path / "plan.txt").write_text("\n".join(lines), encoding="utf-8")
+    (document,) = ingest_corpus(tmp_path).documents
+    assert [len(m.clauses) for m in document.measures] == [1, 0]
+    (problem,) = document.problems
+    assert (problem.line, problem.severity) == (6, Severity.UNPLACED)
+    assert "not read as one" in problem.message
