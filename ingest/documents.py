@@ -32,6 +32,9 @@ _EMBEDDED_TITLE = re.compile(r"印\s*发\s*《?(?P<title>.+?)》?\s*的\s*通\s*
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
 _TRAILING_PARENTHESES = re.compile(r"[（(][^（()）]*[）)]$")
 _ISSUER = re.compile(r"(?:人民政府|政府办公室|人民政府办公室|办公厅|委员会|管委会|政府)$")
+_COLOPHON = re.compile(r"^\s*抄\s*送\s*[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$")
+_COLOPHON_REACH = 12
+"""How many non-blank lines from a document's end its colophon may start."""
 _OUTLINE_START = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章)")
 
 _KINDS: tuple[tuple[str, DocumentKind], ...] = (
@@ -58,6 +61,8 @@ class DocumentSlice:
     lines: tuple[Line, ...]
     header_end: int
     """Last line of the header block (title, number, date, addressees) before the body."""
+    colophon: frozenset[int] = frozenset()
+    """Lines of the closing block (抄送：… / …年…月…日印发), which are not body text."""
 
 
 def compact(text: str) -> str:
@@ -135,7 +140,7 @@ def read_document(
         region=region[0] if region else None,
         span=source.span(start, end),
     )
-    return DocumentSlice(record=record, lines=lines, header_end=header_end)
+    return DocumentSlice(record=record, lines=lines, header_end=header_end, colophon=_colophon(lines))
 
 
 def _header_end(lines: Sequence[Line]) -> int:
@@ -144,6 +149,13 @@ def _header_end(lines: Sequence[Line]) -> int:
         if _OUTLINE_START.match(line.text):
             return line.number - 1 if line.number > lines[0].number else line.number
     return lines[min(len(lines), 40) - 1].number
+
+
+def _colophon(lines: Sequence[Line]) -> frozenset[int]:
+    """The closing block: from the first 抄送/印发 line near the end to the end of the document."""
+    tail = [line for line in lines if not is_noise(line.text)][-_COLOPHON_REACH:]
+    start = next((line.number for line in tail if _COLOPHON.search(line.text)), None)
+    return frozenset(range(start, lines[-1].number + 1)) if start is not None else frozenset()
 
 
 def _notice_title(header: Sequence[Line]) -> tuple[str | None, str | None]:

@@ -120,7 +120,7 @@ def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentInge
     tables = parse_indicator_tables(record.id, document.lines, source)
     boxes = parse_projects(record.id, document.lines, source)
     header = set(range(record.span.line_start, document.header_end + 1))
-    skip = header | tables.consumed | boxes.consumed
+    skip = header | document.colophon | tables.consumed | boxes.consumed
     outline = parse_outline(record.id, document.lines, source, skip)
     measures = parse_measures(record, document.lines, source, outline, skip)
     result.sections = list(outline.sections)

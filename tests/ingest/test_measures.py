@@ -90,3 +90,10 @@ def test_measure_ids_are_stable_and_unique(documents) -> None:
     ids = [measure.id for document in documents.values() for measure in document.measures]
     assert len(ids) == len(set(ids))
     assert documents["handan-eco-plan-2021-2025"].measures[0].id == "handan-eco-plan-2021-2025/m/1"
+
+
+def test_the_closing_block_is_not_a_measure(documents) -> None:
+    handan = documents["handan-eco-plan-2021-2025"]
+    assert len(handan.measures) == 88  # one per clause: the 抄送/印发 block after the last one is not a task
+    assert handan.measures[-1].span.line_end == 1436
+    assert not any("抄送" in m.text or "印发" in m.text[-10:] for d in documents.values() for m in d.measures)
