@@ -39,8 +39,8 @@ class KnowledgeGraph:
         self._backend = backend
         self.where = where
 
-    def cypher(self, query: str, **params: Any) -> pd.DataFrame:
-        """Run a Cypher query with ``$name`` parameters given as keywords; rows as a DataFrame."""
+    def cypher(self, query: str, /, **params: Any) -> pd.DataFrame:
+        """Run a Cypher query with ``$name`` parameters given as keywords (``$query`` too); rows as a DataFrame."""
         return self._backend.cypher(query, params)
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ holding one database file; it is written once by :func:`write_store` (bulk
 read through :class:`EmbeddedStore`, read-only by default.
 """
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,16 @@ import ladybug
 import networkx as nx
 import pandas as pd
 
-from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES, ddl
+from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST, ddl
 from graph.stores.errors import QueryError, StoreError
 
 DATABASE_FILE = "plankg.lbug"
 DEFAULT_TIMEOUT_MS = 30_000
 DEFAULT_MAX_ROWS = 100_000
+
+# String literals, quoted names and comments: a ``$`` inside them is not a parameter.
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
@@ -57,7 +62,10 @@ def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple
         label = data.get("label")
         if label not in NODE_TYPES:
             raise ValueError(f"node {node_id!r} has a label the schema does not declare: {label!r}")
-        node_rows[label].append(_checked(data, NODE_TYPES[label].properties, f"{label} node {node_id!r}", {"label"}))
+        if data.get("id", node_id) != node_id:
+            raise ValueError(f"{label} node {node_id!r} has a different id property: {data['id']!r}")
+        row = _checked({**data, "id": node_id}, NODE_TYPES[label].properties, f"{label} node {node_id!r}", {"label"})
+        node_rows[label].append(row)
     edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for tail, head, data in graph.edges(data=True):
         kind = data.get("type")
@@ -80,10 +88,32 @@ def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple
 
 
 def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]) -> dict:
+    """The declared properties of ``data`` (missing ones None), each checked against its type."""
     unknown = set(data) - set(declared) - reserved
     if unknown:
         raise ValueError(f"{what} has properties the schema does not declare: {', '.join(sorted(unknown))}")
-    return {name: data.get(name) for name in declared}
+    return {name: _typed(data.get(name), kind, f"{what}: {name}") for name, kind in declared.items()}
+
+
+def _typed(value: Any, kind: str, what: str) -> Any:
+    """``value`` as the engine needs it for a ``kind`` column; ``ValueError`` if it is not one.
+
+    Integers are made floats for DOUBLE columns: the DataFrame scan would otherwise
+    reinterpret their bits (37 is stored as 1.8e-322) when one comes first.
+    """
+    if value is None:
+        return None
+    if kind == DOUBLE and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    valid = {
+        STRING: isinstance(value, str),
+        INT64: isinstance(value, int) and not isinstance(value, bool),
+        BOOLEAN: isinstance(value, bool),
+        STRING_LIST: isinstance(value, list | tuple) and all(isinstance(item, str) for item in value),
+    }.get(kind, False)
+    if not valid:
+        raise ValueError(f"{what} should be {kind}, got {value!r}")
+    return list(value) if kind == STRING_LIST else value
 
 
 class EmbeddedStore:
@@ -116,14 +146,25 @@ class EmbeddedStore:
         self._connection.set_query_timeout(timeout_ms)
 
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run ``query`` with ``params``; nodes come back as dicts of properties with their ``label``."""
+        """Run one statement ``query`` with ``params``; nodes come back as property dicts with their ``label``.
+
+        A ``$name`` with no value in ``params`` is an error (the engine would read it as null).
+        """
+        params = params or {}
+        missing = sorted(set(_PARAMETER.findall(_NOT_CODE.sub(" ", query))) - set(params))
+        if missing:
+            raise QueryError(f"no value given for parameter(s): {', '.join('$' + name for name in missing)}")
         try:
-            result = self._connection.execute(query, params or {})
+            result = self._connection.execute(query, params)
         except RuntimeError as err:
             message = str(err)
             if message.startswith("Interrupted"):
                 message = f"the query ran longer than {self.timeout_ms / 1000:g} s and was stopped ({message})"
             raise QueryError(message) from None
+        if isinstance(result, list):
+            for each in result:
+                each.close()
+            raise QueryError("run one statement per call (the query holds several, separated by ';')")
         try:
             columns = result.get_column_names()
             rows = []
@@ -148,11 +189,16 @@ class EmbeddedStore:
 
 
 def _plain(value: Any) -> Any:
-    """Engine values as plain Python: nodes and relationships become property dicts."""
+    """Engine values as plain Python: nodes and relationships become property dicts.
+
+    A node or relationship matched without a label comes back from the engine with
+    the properties of every table; only those of its own label or type are kept.
+    """
     if isinstance(value, dict):
         if "_LABEL" in value:
-            kind = "type" if "_SRC" in value else "label"
-            properties = {key: _plain(item) for key, item in value.items() if not key.startswith("_")}
+            kind, declared = ("type", RELATIONSHIP_TYPES) if "_SRC" in value else ("label", NODE_TYPES)
+            own = declared[value["_LABEL"]].properties if value["_LABEL"] in declared else value
+            properties = {key: _plain(item) for key, item in value.items() if key in own and not key.startswith("_")}
             return {kind: value["_LABEL"], **properties}
         if "_NODES" in value:
             return {

@@ -20,3 +20,16 @@ def test_parameters_are_keywords(kg) -> None:
 def test_a_missing_build_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="plankg build"):
         connect(tmp_path)
+
+
+def test_a_parameter_may_be_called_query(tmp_path) -> None:
+    import networkx as nx
+
+    from graph.stores.embedded import write_store
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("region/130528", label="Region", id="region/130528", name="宁晋县")
+    write_store(graph, tmp_path / "store")
+    with connect(tmp_path) as kg:
+        rows = kg.cypher("MATCH (r:Region) WHERE r.name = $query RETURN r.id AS id", query="宁晋县")
+    assert rows["id"].tolist() == ["region/130528"]
