@@ -12,6 +12,8 @@ import networkx as nx
 from graph.departments import Department, resolve_department
 from graph.indicators import Indicator, align
 from graph.measure_targets import find_targets
+from graph.similarity import add_similarity
+from graph.topics import add_topics
 from graph.units import normalise_unit, to_unit
 from ingest.pipeline import CorpusIngest, DocumentIngest
 from ingest.records import MeasureRecord, ResponsibilityUnit, Span
@@ -257,4 +259,6 @@ def build_graph(corpus: CorpusIngest, regions: RegionTable) -> BuildResult:
     builder.add_regions()
     for document in corpus.documents:
         builder.add_document(document)
+    add_topics(builder.graph)
+    add_similarity(builder.graph)
     return builder.result

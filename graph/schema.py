@@ -61,6 +61,7 @@ NODES: tuple[NodeType, ...] = (
         },
     ),
     NodeType("Indicator", {"id": STRING, "name": STRING, "unit": STRING, "category": STRING}),
+    NodeType("Topic", {"id": STRING, "name": STRING, "name_en": STRING, "parent": STRING, "keywords": STRING_LIST}),
     NodeType(
         "Project",
         {
@@ -111,6 +112,9 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
         },
     ),
     RelationshipType("HAS_PROJECT", (("Plan", "Project"), ("Section", "Project")), {}),
+    RelationshipType("BROADER", (("Topic", "Topic"),), {}),
+    RelationshipType("ABOUT", (("Measure", "Topic"),), {"keywords": STRING_LIST, "hits": INT64, "main": BOOLEAN}),
+    RelationshipType("SIMILAR_TO", (("Measure", "Measure"),), {"score": DOUBLE, "method": STRING}),
     RelationshipType("LOCATED_IN", (("Project", "Region"),), {}),
 )
 

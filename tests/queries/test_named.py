@@ -117,6 +117,25 @@ def test_measure_goals_beside_table_targets(kg) -> None:
     ]
 
 
+def test_topic_queries(kg) -> None:
+    coal = _records(kg, "topic_measures", topic="topic/loose-coal")
+    by_id = {row["measure_id"]: row for row in coal}
+    assert "防止散煤复燃" in by_id["handan-eco-plan-2021-2025/m/19"]["measure"]
+    assert by_id["handan-eco-plan-2021-2025/m/19"]["bodies"] == 9  # 6 named + 3 implied by the scope statement
+    assert by_id["xingtai-eco-plan-2021-2025/m/13"]["main_topic"] is True  # 禁燃区 … 散煤 … 洁净煤
+    matrix = _records(kg, "topic_city_matrix", level="city")
+    air = {row["region"]: row["measures"] for row in matrix if row["topic_id"] == "topic/air"}
+    assert set(air) == {"邯郸市", "邢台市", "衡水市"} and all(count >= 10 for count in air.values())
+
+
+def test_measures_without_counterpart(kg) -> None:
+    rows = {row["measure_id"] for row in _records(kg, "measures_without_counterpart")}
+    assert "handan-eco-plan-2021-2025/m/58" in rows  # 沙漳河红鳍原鲌…: local species Xingtai's plan never names
+    assert (
+        "handan-eco-plan-2021-2025/m/63" not in rows
+    )  # 塑料污染全链条防治 has Xingtai's plastics measure as counterpart
+
+
 def test_who_owns_散煤(kg) -> None:
     rows = _records(kg, "who_owns", keyword="散煤")
     handan = {row["department"]: row["role"] for row in rows if row["region"] == "邯郸市"}
