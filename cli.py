@@ -69,6 +69,30 @@ def build(
     typer.echo(f"report: {summary.directory / 'report.txt'}")
 
 
+EXPORT_FORMATS = ("ttl", "jsonld", "nt")
+
+
+@app.command()
+def export(
+    output: str = typer.Option(..., "--format", "-f", help="ttl, jsonld or nt (RDF)."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to export."),
+) -> None:
+    """Export the current build as RDF (standard vocabularies: ORG, ELI, PROV-O, Data Cube, SKOS, QUDT)."""
+    from graph.pipeline import BuildError, load_graph
+    from graph.rdf import export_rdf
+
+    if output not in EXPORT_FORMATS:
+        raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {output!r}", 2)
+    try:
+        graph = load_graph(build_root)
+    except BuildError as err:
+        raise _fail(str(err)) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    export_rdf(graph, out, output)
+    typer.echo(f"{output} written to {out}")
+
+
 def _parse_params(pairs: list[str]) -> dict[str, object]:
     """``k=v`` pairs as query parameters; values that read as numbers or booleans are typed."""
     from queries.named import coerce

@@ -17,6 +17,8 @@ from ingest.report import format_report
 STORE = "store"
 GRAPH_JSON = "graph.json"
 REPORT = "report.txt"
+NODE_LINK = {"name": "node", "edges": "edges"}
+"""node-link JSON keys: the node key goes under ``node``, so the ``id`` property stays a property."""
 
 
 class BuildError(Exception):
@@ -48,7 +50,7 @@ def build(corpus: Path, out: Path) -> BuildSummary:
 
     def write(directory: Path) -> None:
         write_store(result.graph, directory / STORE)
-        data = nx.node_link_data(result.graph, edges="edges")
+        data = nx.node_link_data(result.graph, **NODE_LINK)
         (directory / GRAPH_JSON).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         (directory / REPORT).write_text(report + "\n", encoding="utf-8")
 
@@ -59,6 +61,16 @@ def build(corpus: Path, out: Path) -> BuildSummary:
         relationships=dict(sorted(Counter(kind for *_, kind in result.graph.edges(data="type")).items())),
         report=report,
     )
+
+
+def load_graph(build_root: Path) -> nx.MultiDiGraph:
+    """The graph of the current build under ``build_root`` (or of a build directory), from its graph.json."""
+    for directory in (build_root / "current", build_root):
+        path = directory / GRAPH_JSON
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return nx.node_link_graph(data, directed=True, multigraph=True, **NODE_LINK)
+    raise BuildError(f"no build at {build_root}: run `plankg build` first")
 
 
 def build_report(ingested: CorpusIngest, result: BuildResult) -> str:

@@ -89,3 +89,15 @@ def test_named_queries_and_who(build_root) -> None:
     assert "邯郸市 · 邯郸市生态环境保护“十四五”规划" in who.stdout
     assert "handan-eco-plan-2021-2025/m/19  (handan-eco-plan-2021-2025.txt:530-536)" in who.stdout
     assert "responsible: 邯郸市冀南新区管委会*" in who.stdout
+
+
+def test_export_rdf_from_the_build(build_root, tmp_path) -> None:
+    import rdflib
+
+    out = tmp_path / "plankg.nt"
+    result = plankg("export", "--format", "nt", "--out", str(out), "--build", str(build_root))
+    assert result.returncode == 0, result.stderr
+    graph = rdflib.Graph().parse(out, format="nt")
+    assert (None, None, rdflib.Literal("邯郸市生态环境局", lang="zh")) in graph
+    wrong = plankg("export", "--format", "xml", "--out", str(out), "--build", str(build_root))
+    assert wrong.returncode == 2 and "must be one of ttl, jsonld, nt" in wrong.stderr

@@ -39,3 +39,11 @@ def test_partial_runs_of_dead_builds_are_cleaned_up(tmp_path) -> None:
     dead.mkdir()
     publish(tmp_path, _write("second"))
     assert not dead.exists()
+
+
+def test_graph_json_gives_back_the_built_graph(build_root, built) -> None:
+    from graph.pipeline import load_graph
+
+    loaded = load_graph(build_root)
+    assert dict(loaded.nodes(data=True)) == dict(built.graph.nodes(data=True))
+    assert sorted(loaded.edges(keys=True)) == sorted(built.graph.edges(keys=True))

@@ -65,4 +65,4 @@ def test_readers_see_the_old_or_the_new_graph_never_an_error(tmp_path: Path) -> 
     for reader in readers:
         reader.join()
     assert errors == []
-    assert counts and set(counts) == {535}
+    assert counts and set(counts) == {534}
