@@ -16,7 +16,7 @@ from graph.similarity import add_similarity
 from graph.topics import add_topics
 from graph.units import normalise_unit, to_unit
 from ingest.pipeline import CorpusIngest, DocumentIngest
-from ingest.records import MeasureRecord, ResponsibilityUnit, Span
+from ingest.records import IndicatorRow, MeasureRecord, ResponsibilityUnit, Span
 from ingest.reference import Region, RegionTable
 
 
@@ -214,17 +214,10 @@ class _Builder:
             category=indicator.category,
         )
 
-    def add_target(self, plan: str, row) -> None:
+    def add_target(self, plan: str, row: IndicatorRow) -> None:
         alignment = align(row)
         indicator = alignment.indicator
-        self.node(
-            indicator.id,
-            "Indicator",
-            id=indicator.id,
-            name=indicator.name,
-            unit=indicator.unit,
-            category=indicator.category,
-        )
+        self.add_indicator(indicator)
         if not alignment.aligned:
             self.result.unaligned_indicators.append(f"{row.span.source_file}:{row.span.line_start}: {row.name}")
         canonical_unit = indicator.unit or normalise_unit(row.unit)
