@@ -21,6 +21,7 @@ test: $(STAMP)  ## the whole test suite
 bench: $(STAMP)  ## speed and memory figures
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_linearity.py
 
 clean:
 	rm -rf $(VENV) data/build .pytest_cache

@@ -43,12 +43,6 @@ class MeasureResult:
     placed: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _Piece:
-    offset: int
-    line: int
-
-
 class _JoinedText:
     """Lines joined into one text, remembering which line each character came from.
 
@@ -57,19 +51,25 @@ class _JoinedText:
     """
 
     def __init__(self, lines: Sequence[Line], first_line_text: str | None, title_only: bool):
-        self.pieces: list[_Piece] = []
-        self.text = ""
+        self.offsets: list[int] = []
+        self.line_numbers: list[int] = []
+        parts: list[str] = []
+        length, last = 0, ""
         for index, line in enumerate(lines):
             text = first_line_text if index == 0 and first_line_text is not None else line.text
             piece = strip_markup(text).strip()
             if piece:
-                self.text += "\n" if title_only and index == 1 else separator(self.text, piece)
-                self.pieces.append(_Piece(len(self.text), line.number))
-                self.text += piece
+                glue = "\n" if title_only and index == 1 else separator(last, piece)
+                self.offsets.append(length + len(glue))
+                self.line_numbers.append(line.number)
+                parts += [glue, piece]
+                length += len(glue) + len(piece)
+                last = piece
+        self.text = "".join(parts)
 
     def line_at(self, offset: int) -> int:
         """The line the character at ``offset`` came from."""
-        return self.pieces[max(bisect_right([piece.offset for piece in self.pieces], offset) - 1, 0)].line
+        return self.line_numbers[max(bisect_right(self.offsets, offset) - 1, 0)]
 
 
 def parse_measures(

@@ -139,7 +139,7 @@ def split_cells(text: str, layout: Layout) -> list[str]:
 def repeated_header_length(lines: Sequence[Line], index: int, header: Header) -> int:
     """How many lines from ``index`` repeat ``header`` (after a page break); 0 if none."""
     count, matched = 0, 0
-    for line in lines[index:]:
+    for line in map(lines.__getitem__, range(index, len(lines))):
         count += 1
         if is_noise(line.text):
             continue
@@ -163,7 +163,7 @@ def note_lines(lines: Sequence[Line], index: int) -> int:
     A note runs on over further lines until one ends with ``。``; trailing noise is not counted.
     """
     count, taken, open_note = 0, 0, False
-    for line in lines[index:]:
+    for line in map(lines.__getitem__, range(index, len(lines))):
         count += 1
         if is_noise(line.text):
             continue
