@@ -18,6 +18,8 @@ from graph.topics import strip_clauses
 
 METHOD = "tfidf-char-2-3-cosine"
 THRESHOLD = 0.25
+MAX_LINKS = 10
+"""At most this many other plans per measure (its best matches), so links grow linearly with the corpus."""
 _BLOCK_CELLS = 4_000_000  # scores held at once: rows per block × measures
 
 
@@ -59,17 +61,22 @@ def similar_measures(measures: list[tuple[str, str, str]], threshold: float = TH
 
 
 def _best_per_plan(scores: np.ndarray, plan_of: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
-    """For each row, its highest-scoring column in each plan, when at least ``threshold``."""
+    """For each row, its highest-scoring column in each plan, when at least ``threshold``; the ``MAX_LINKS`` best."""
     rows, columns = np.nonzero((scores >= threshold) & (scores > 0))
     values = scores[rows, columns]
     order = np.lexsort((-values, plan_of[columns], rows))
-    kept, seen = [], set()
+    best: dict[int, list[tuple[float, int]]] = {}
+    seen = set()
     for index in order:
         key = (rows[index], plan_of[columns[index]])
         if key not in seen:
             seen.add(key)
-            kept.append((int(rows[index]), int(columns[index]), float(values[index])))
-    return kept
+            best.setdefault(int(rows[index]), []).append((float(values[index]), int(columns[index])))
+    return [
+        (row, column, score)
+        for row, matches in best.items()
+        for score, column in sorted(matches, reverse=True)[:MAX_LINKS]
+    ]
 
 
 def add_similarity(graph: nx.MultiDiGraph, threshold: float = THRESHOLD) -> None:
