@@ -69,18 +69,22 @@ def build(
     typer.echo(f"report: {summary.directory / 'report.txt'}")
 
 
-EXPORT_FORMATS = ("ttl", "jsonld", "nt")
+EXPORT_FORMATS = ("ttl", "jsonld", "nt", "neo4j-csv")
 
 
 @app.command()
 def export(
-    output: str = typer.Option(..., "--format", "-f", help="ttl, jsonld or nt (RDF)."),
-    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    output: str = typer.Option(..., "--format", "-f", help="ttl, jsonld or nt (RDF), or neo4j-csv."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write (a directory for neo4j-csv)."),
     build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to export."),
 ) -> None:
-    """Export the current build as RDF (standard vocabularies: ORG, ELI, PROV-O, Data Cube, SKOS, QUDT)."""
+    """Export the current build as RDF (ORG, ELI, PROV-O, Data Cube, SKOS, QUDT) or as neo4j-admin import CSV.
+
+    For ``neo4j-csv``, OUT is a directory; the command that loads it is printed.
+    """
     from graph.pipeline import BuildError, load_graph
     from graph.rdf import export_rdf
+    from graph.stores.neo4j_csv import export_neo4j_csv, import_command
 
     if output not in EXPORT_FORMATS:
         raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {output!r}", 2)
@@ -88,6 +92,11 @@ def export(
         graph = load_graph(build_root)
     except BuildError as err:
         raise _fail(str(err)) from None
+    if output == "neo4j-csv":
+        files = export_neo4j_csv(graph, out)
+        typer.echo(f"{len(files)} files written to {out}; load them into an empty database with:")
+        typer.echo(f"  cd {out} && {import_command(files)}")
+        return
     out.parent.mkdir(parents=True, exist_ok=True)
     export_rdf(graph, out, output)
     typer.echo(f"{output} written to {out}")
