@@ -11,9 +11,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-run: $(STAMP)  ## build the graph from data/raw and print what it holds (the explorer comes next)
-	$(BIN)/plankg build --corpus data/raw --out data/build --report
-	$(BIN)/plankg query "MATCH (p:Plan)-[t:TARGETS]->(:Indicator {id: 'indicator/pm25'}) WHERE t.target_year = 2025 RETURN p.title AS plan, t.name_as_written AS indicator, t.target AS target ORDER BY target"
+PORT ?= 8501
+
+run: $(STAMP)  ## build the graph from data/raw and open the explorer on http://127.0.0.1:$(PORT)
+	$(BIN)/plankg build --corpus data/raw --out data/build
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest

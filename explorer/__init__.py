@@ -1,0 +1,1 @@
+"""The Streamlit explorer's parts: one module per page, shared data access and labels."""
