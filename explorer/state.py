@@ -1,17 +1,66 @@
-"""Shareable state: the selected page and item live in the URL query parameters."""
+"""Shareable state: what a page shows lives in the URL query parameters, so a view can be sent on.
+
+A bound widget takes its first value from ``?key=…`` and writes its value back
+after each run; parameters no widget of the current page wrote are dropped, so
+the URL always describes the view on screen. Keys (each also the parameter name):
+``page``, ``year``, ``indicator``, ``level``, ``topic``, ``department``, ``node``,
+``hops``, ``example``, ``id``. The URL holds ids and names, never display labels.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
-
-def get(name: str, default: str | None = None) -> str | None:
-    """A query parameter of the current URL."""
-    return st.query_params.get(name, default)
+_WRITTEN = "_url_keys"
 
 
-def put(**values: str | None) -> None:
-    """Set query parameters (None removes one), so the URL reproduces the view."""
-    for name, value in values.items():
-        if value is None:
-            st.query_params.pop(name, None)
-        elif st.query_params.get(name) != value:
-            st.query_params[name] = value
+def begin() -> None:
+    """Start a run: no parameter written yet."""
+    st.session_state[_WRITTEN] = set()
+
+
+def bound(widget: Callable, label: str, options: Sequence, key: str, default: Any, **kwargs) -> Any:
+    """Draw ``widget(label, options, key=key, **kwargs)`` seeded from ``?key=`` (else ``default``); URL follows it."""
+    if key not in st.session_state or (st.session_state[key] is not None and st.session_state[key] not in options):
+        wanted = st.query_params.get(key)
+        fallback = default if default in options or default is None else options[0]
+        st.session_state[key] = next((option for option in options if str(option) == wanted), fallback)
+    return publish(key, widget(label, options, key=key, **kwargs))
+
+
+def bound_text(widget: Callable, label: str, key: str, default: str, **kwargs) -> str:
+    """A text widget seeded from ``?key=`` (else ``default``); the URL follows what is typed."""
+    if key not in st.session_state:
+        st.session_state[key] = st.query_params.get(key, default)
+    return publish(key, widget(label, key=key, **kwargs))
+
+
+def publish(key: str, value: Any) -> Any:
+    """Write ``value`` as ``?key=`` (None removes it) and return it."""
+    st.session_state.setdefault(_WRITTEN, set()).add(key)
+    if value is None:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != str(value):
+        st.query_params[key] = str(value)
+    return value
+
+
+def end() -> None:
+    """Drop the parameters this run did not write (another page's)."""
+    written = st.session_state.get(_WRITTEN, set())
+    for key in [key for key in st.query_params if key not in written]:
+        del st.query_params[key]
+
+
+def go(page: str, **values: Any) -> None:
+    """Callback: switch to ``page`` showing ``values`` (widget keys → values)."""
+    st.session_state["page"] = page
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def link(page: str, **params: Any) -> str:
+    """A relative URL opening ``page`` with ``params``, for link columns and Markdown links."""
+    return "?" + urlencode({"page": page, **params})

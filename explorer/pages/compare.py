@@ -1,53 +1,96 @@
-"""Compare cities: the indicator matrix, one indicator across plans, topics by city."""
+"""Compare cities: the indicator matrix, one indicator's targets as a chart, then topics (compare_topics)."""
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from explorer import data, state
+from explorer.excerpt import span_text
 from explorer.i18n import t
+from explorer.matrix import MARK, indicator_matrix, plan_columns
+from explorer.pages import compare_topics
 
-
-def cell(row: pd.Series) -> str:
-    """``baseline → target (attribute)`` as printed; cumulative values marked."""
-    text = f"{row['baseline'] or '—'} → {row['target'] or '—'}"
-    if row["cumulative"] not in (None, "--", "—", ""):
-        text += f" ［5年累计 {row['cumulative']}］"
-    return text + (f"（{row['attribute']}）" if row["attribute"] else "")
+YEARS = "MATCH (:Plan)-[t:TARGETS]->(:Indicator) RETURN DISTINCT t.target_year AS year ORDER BY year"
+TARGET_SOURCES = """
+MATCH (p:Plan)-[t:TARGETS]->(i:Indicator) WHERE i.id = $indicator AND t.target_year = $year
+RETURN p.title AS plan, t.name_as_written AS as_written, t.scope AS scope, t.source_file AS source_file,
+       t.line_start AS line_start, t.line_end AS line_end
+"""
+DEFAULT_YEAR = 2025
+DEFAULT_INDICATOR = "indicator/pm25"
 
 
 def render() -> None:
     """The comparison page."""
     st.header(t("compare"))
-    matrix = data.run_named("indicator_matrix", year=2025)
-    matrix = matrix.assign(
-        cell=matrix.apply(cell, axis=1), column=matrix["region"] + " · " + matrix["plan_id"].str.split("/").str[-1]
-    )
-    table = matrix.pivot_table(
-        index="indicator", columns="region", values="cell", aggfunc=lambda cells: " ｜ ".join(cells)
-    )
-    st.subheader("指标矩阵 / Indicator matrix (2025)")
-    st.dataframe(table, width="stretch")
-
-    indicators = matrix.drop_duplicates("indicator_id").set_index("indicator_id")["indicator"].to_dict()
-    chosen = state.get("indicator", "indicator/pm25")
-    options = list(indicators)
-    indicator = st.selectbox(
-        t("indicator"), options, index=options.index(chosen) if chosen in options else 0, format_func=indicators.get
-    )
-    state.put(indicator=indicator)
-    rows = data.run_named("indicator_across_plans", indicator=indicator, year=2025)
-    st.dataframe(rows, hide_index=True, width="stretch")
-    numeric = rows[rows["target_value"].notna()]
-    if not numeric.empty:
-        st.bar_chart(
-            numeric.assign(plan=numeric["region"] + "（" + numeric["scope"].fillna("") + "）")
-            .set_index("plan")["target_value"]
-            .astype(float)
+    years = [int(year) for year in data.cypher(YEARS)["year"].dropna()]
+    if not years:
+        st.info("这个构建没有指标目标 / This build has no indicator targets.")
+    else:
+        year = state.bound(
+            st.columns(4)[0].selectbox, t("year"), years, "year", DEFAULT_YEAR if DEFAULT_YEAR in years else years[-1]
         )
+        _indicators(year)
+    compare_topics.render()
+
+
+def _indicators(year: int) -> None:
+    rows = data.run_named("indicator_matrix", year=year)
+    plans = data.plans()
+    st.subheader(f"指标矩阵 / Indicator matrix ({year})")
+    matrix = indicator_matrix(rows, plans)
+    st.dataframe(
+        matrix,
+        width="stretch",
+        height=min(36 * (len(matrix) + 1) + 2, 720),
+        column_config={column: st.column_config.TextColumn(column, width="medium") for column in matrix.columns[1:]},
+    )
     st.caption(
-        "范围不同的行不直接可比 / Rows of different scope are not directly comparable; non-numeric targets are shown as written."
+        "单元格：基期值 → 目标值（属性），照原文；［累计］为五年累计值；〔〕为范围。"
+        f"{MARK.strip()} 目标不是数字或范围与本行多数不同，不能直接比较。 / "
+        "Cells: baseline → target (attribute) as printed; ［累计］ five-year cumulative; 〔〕 scope when not the whole "
+        f"area. {MARK.strip()} the target is not a number, or the scope differs from the row's: not directly comparable."
+    )
+    names = rows.drop_duplicates("indicator_id").set_index("indicator_id")["indicator"].to_dict()
+    options = sorted(names, key=names.get)
+    indicator = state.bound(
+        st.columns([2, 1])[0].selectbox, t("indicator"), options, "indicator", DEFAULT_INDICATOR, format_func=names.get
+    )
+    chosen = rows[rows["indicator_id"] == indicator]
+    _chart(chosen, plan_columns(plans), year)
+    across = data.run_named("indicator_across_plans", indicator=indicator, year=year)
+    sources = data.cypher(TARGET_SOURCES, indicator=indicator, year=year)
+    across = across.merge(sources, on=["plan", "as_written", "scope"], how="left")
+    across["source"] = [
+        state.link("sources", id=span_text(*where)) if isinstance(where[0], str) else None
+        for where in zip(across["source_file"], across["line_start"], across["line_end"], strict=True)
+    ]
+    st.dataframe(
+        across.drop(columns=["source_file", "line_start", "line_end"]),
+        hide_index=True,
+        width="stretch",
+        column_config={"source": st.column_config.LinkColumn(t("source"), display_text="原文 ↗")},
     )
 
-    st.subheader(t("topic_matrix"))
-    topics = data.run_named("topic_city_matrix", level="city")
-    st.dataframe(topics.pivot_table(index="topic", columns="region", values="measures", fill_value=0), width="stretch")
+
+def _chart(rows: pd.DataFrame, columns: dict[str, str], year: int) -> None:
+    numeric = rows[rows["target_value"].notna()]
+    if numeric.empty:
+        st.caption("没有数字目标可画 / No numeric target to chart; the targets are shown as written below.")
+        return
+    unit = numeric["unit"].dropna().iloc[0] if numeric["unit"].notna().any() else ""
+    shown = numeric.assign(
+        plan=[
+            f"{columns[plan]}〔{scope or '—'}〕"
+            for plan, scope in zip(numeric["plan_id"], numeric["scope"], strict=True)
+        ],
+        value=numeric["target_value"].astype(float),
+    )
+    base = alt.Chart(shown).encode(
+        y=alt.Y("plan:N", sort="x", title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("value:Q", title=f"{rows['indicator'].iloc[0]} · {year} 目标 target ({unit})"),
+        tooltip=["plan", "as_written", "baseline", "target", "attribute", "value"],
+    )
+    bars = base.mark_bar().encode(color=alt.Color("scope:N", title="范围 scope"))
+    labels = base.mark_text(align="left", dx=4).encode(text="target:N")
+    st.altair_chart((bars + labels).properties(height=36 * len(shown) + 40), width="stretch")

@@ -1,40 +1,115 @@
-"""Cypher console: read-only queries, named examples with their $parameters, CSV download."""
+"""Cypher console: a read-only query box, the named queries as examples, results as a table, CSV and a graph.
 
+The text typed reaches the engine only as the query itself, and the parameter
+inputs only as ``$parameters``; the store is opened read-only, so a write shows
+the engine's own error.
+"""
+
+import json
+import re
+import time
+
+import pandas as pd
 import streamlit as st
 
-from explorer import data
+from explorer import data, state
 from explorer.i18n import t
-from queries.named import library
+from explorer.network import among, network_html
+from queries.named import coerce, library
+
+SHOWN_ROWS = 5_000
+DRAWN_NODES = 300
+START = "MATCH (p:Plan) RETURN p.region AS region, p.title AS title, p.doc_number AS number ORDER BY region"
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
+
+
+def parameters(text: str) -> list[str]:
+    """The ``$names`` a query uses, in order, outside strings and comments."""
+    return list(dict.fromkeys(_PARAMETER.findall(_NOT_CODE.sub(" ", text))))
+
+
+def shown(value) -> str | int | float | bool | None:
+    """A cell as the table shows it: nodes, relationships and lists as JSON, the rest as is."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def nodes_in(rows: pd.DataFrame) -> list[dict]:
+    """The distinct nodes a result holds (cells that are nodes, and the nodes of paths), in order."""
+    found: dict[str, dict] = {}
+    for value in rows.to_numpy().ravel():
+        for node in value.get("nodes", [value]) if isinstance(value, dict) else []:
+            if isinstance(node, dict) and "label" in node and "id" in node:
+                found.setdefault(node["id"], node)
+    return list(found.values())
 
 
 def render() -> None:
     """The console page."""
     st.header(t("console"))
     queries = library()
-    example = st.selectbox(
+    state.bound(
+        st.selectbox,
         t("example"),
-        ["—", *queries],
-        format_func=lambda name: name
-        if name == "—"
-        else f"{name} · {queries[name].title_zh} / {queries[name].title_en}",
+        list(queries),
+        "example",
+        None,
+        index=None,
+        on_change=_fill,
+        format_func=lambda name: f"{name} · {queries[name].title_zh} / {queries[name].title_en}",
+        placeholder="选择一个命名查询 / pick a named query",
     )
-    chosen = queries.get(example)
-    text = st.text_area(
-        "Cypher",
-        value=chosen.cypher if chosen else "MATCH (p:Plan) RETURN p.title AS title, p.region AS region",
-        height=180,
-    )
+    if "cypher" not in st.session_state:
+        _fill()
+    if st.session_state.get("example"):
+        st.caption(queries[st.session_state["example"]].description)
+    text = st.text_area("Cypher（只读 read-only）", key="cypher", height=200)
+    names = parameters(text)
+    columns = st.columns(len(names)) if names else []
     params = {
-        name: st.text_input(f"${name}", value=str(value)) for name, value in (chosen.params.items() if chosen else [])
+        name: coerce(column.text_input(f"${name}", key=f"param-{name}"))
+        for column, name in zip(columns, names, strict=True)
     }
-    if st.button(t("run")):
-        from queries.named import coerce
-
+    if st.button(t("run"), type="primary"):
+        started = time.perf_counter()
         try:
-            rows = data.graph().cypher(text, **{name: coerce(value) for name, value in params.items()})
+            st.session_state["result"] = data.query(text, **params), time.perf_counter() - started
         except data.QueryError as err:
-            st.error(str(err))
-            return
-        st.write(f"{len(rows)} rows 行 (at most {data.CONSOLE_MAX_ROWS})")
-        st.dataframe(rows.astype(str), hide_index=True, width="stretch")
-        st.download_button(t("download") + " CSV", rows.to_csv(index=False), file_name="result.csv", mime="text/csv")
+            st.session_state["result"] = str(err), time.perf_counter() - started
+    if "result" in st.session_state:
+        _show(*st.session_state["result"])
+
+
+def _fill() -> None:
+    """Put the chosen named query (or a first example) into the box, its example values into the inputs."""
+    chosen = library().get(st.session_state.get("example") or "")
+    st.session_state["cypher"] = chosen.cypher if chosen else START
+    for name, value in (chosen.params if chosen else {}).items():
+        st.session_state[f"param-{name}"] = str(value)
+    st.session_state.pop("result", None)
+
+
+def _show(result: pd.DataFrame | str, seconds: float) -> None:
+    if isinstance(result, str):
+        st.error(f"查询出错 / The engine says: {result}")
+        return
+    cut = len(result) > SHOWN_ROWS
+    st.write(
+        f"{len(result)} 行 rows · {seconds:.2f} s"
+        + (f" · 只显示前 {SHOWN_ROWS} 行 / showing the first {SHOWN_ROWS} (the CSV has all)" if cut else "")
+    )
+    table = result.map(shown)
+    st.dataframe(table.head(SHOWN_ROWS), hide_index=True, width="stretch")
+    st.download_button(
+        f"{t('download')} CSV",
+        table.to_csv(index=False),
+        file_name="plankg-query.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    nodes = nodes_in(result)
+    if nodes:
+        st.subheader(f"结果中的节点 / Nodes in the result ({len(nodes)})")
+        if len(nodes) > DRAWN_NODES:
+            st.caption(f"只画前 {DRAWN_NODES} 个 / drawing the first {DRAWN_NODES}")
+        st.iframe(network_html(among(data.cypher, nodes[:DRAWN_NODES]), centre=""), height=700)

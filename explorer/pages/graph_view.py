@@ -1,47 +1,90 @@
-"""Graph: a pyvis network of a chosen node's neighbourhood, offline, downloadable."""
+"""Graph: a chosen node's neighbourhood drawn with pyvis (offline), filters, a node cap, re-centring, download."""
 
+import pandas as pd
 import streamlit as st
 
 from explorer import data, state
 from explorer.i18n import t
-from explorer.network import COLOURS, INCOMING, OUTGOING, network_html
+from explorer.network import LABELS, RELATIONSHIPS, neighbourhood, network_html, words
 
-FIND = "MATCH (n) WHERE n.id = $id RETURN n AS n"
-SEARCH = """
-MATCH (n) WHERE n.id CONTAINS $text OR n.name CONTAINS $text OR n.title CONTAINS $text
-RETURN n.id AS id LIMIT 50
+NODES = """
+MATCH (n) RETURN n.id AS id, label(n) AS label,
+       coalesce(n.name, n.title, n.heading, n.text, '') AS words
+ORDER BY label, id
 """
+DEFAULT_NODE = "dept/130400/生态环境局"
+CAP_STEP = 60
+
+
+def options() -> dict[str, str]:
+    """Every node id → ``Label · id · words`` (what the picker shows and searches as you type)."""
+    nodes = data.cypher(NODES)
+    return {
+        node_id: f"{label} · {node_id} · {text[:40]}"
+        for node_id, label, text in zip(nodes["id"], nodes["label"], nodes["words"], strict=True)
+    }
 
 
 def render() -> None:
     """The graph page."""
     st.header(t("graph"))
-    typed = st.text_input(t("search"), value="")
-    candidates = data.cypher(SEARCH, text=typed)["id"].tolist() if typed else []
-    chosen = state.get("node", "dept/130400/生态环境局")
-    options = candidates or [chosen]
-    node_id = st.selectbox(t("node"), options, index=0)
-    cap = st.slider(t("max_nodes"), 10, 300, 60, step=10)
-    found = data.cypher(FIND, id=node_id)
-    if found.empty:
-        st.warning(f"no node {node_id!r}")
+    choices = options()
+    ids = list(choices)
+    left, middle, right = st.columns([5, 1, 2])
+    centre = state.bound(left.selectbox, t("node"), ids, "node", DEFAULT_NODE, format_func=choices.get)
+    hops = state.bound(middle.segmented_control, t("hops"), [1, 2], "hops", 1, required=True)
+    labels = right.multiselect(t("labels"), LABELS, default=LABELS, key="labels")
+    types = st.multiselect(t("types"), RELATIONSHIPS, default=RELATIONSHIPS, key="types")
+    if st.session_state.get("cap_for") != centre:  # a new centre starts from the first page of neighbours
+        st.session_state["cap"], st.session_state["cap_for"] = CAP_STEP, centre
+    found = neighbourhood(data.cypher, centre, hops, labels, types, st.session_state["cap"])
+    if not found.nodes:
+        st.warning(f"没有节点 / No node {centre!r}")
         return
-    state.put(node=node_id)
-    center = found["n"][0]
-    outgoing, incoming = data.cypher(OUTGOING, id=node_id, cap=cap), data.cypher(INCOMING, id=node_id, cap=cap)
-    st.caption(
-        " · ".join(f"<span style='color:{colour}'>●</span> {label}" for label, colour in COLOURS.items()),
-        unsafe_allow_html=True,
+    st.write(
+        f"{len(found.nodes)} 个节点 nodes · {len(found.edges)} 条关系 edges"
+        + (f" · 已截断 cut at {st.session_state['cap']}" if found.cut else "")
     )
-    st.write(f"{len(outgoing) + len(incoming)} neighbours 相邻节点 (cap {cap})")
-    html = network_html(center, outgoing, incoming)
-    st.iframe(html, height=640)
-    st.download_button(t("download") + " HTML", html, file_name=f"{node_id.replace('/', '_')}.html", mime="text/html")
-    neighbours = [node["id"] for node in list(outgoing["node"]) + list(incoming["node"])]
-    if neighbours:
-        st.selectbox(
-            "→ re-centre 重新居中",
-            neighbours,
-            key="recentre",
-            on_change=lambda: state.put(node=st.session_state.recentre),
-        )
+    page = network_html(found, centre)
+    st.iframe(page, height=700)
+    buttons = st.columns([1, 1, 4])
+    if found.cut:
+        buttons[0].button(t("more"), on_click=_more, width="stretch")
+    buttons[1].download_button(
+        f"{t('download')} HTML",
+        page,
+        file_name=f"plankg-{centre.replace('/', '_')}.html",
+        mime="text/html",
+        on_click="ignore",
+        width="stretch",
+    )
+    _recentre(found, centre)
+
+
+def _more() -> None:
+    st.session_state["cap"] += CAP_STEP
+
+
+def _go_to_picked() -> None:
+    state.go("graph", node=st.session_state["recentre"])
+    st.session_state["recentre"] = None
+
+
+def _recentre(found, centre: str) -> None:
+    shown = pd.DataFrame(
+        [
+            {"hop": found.hops[node_id], "label": node["label"], "id": node_id, "words": words(node)}
+            for node_id, node in found.nodes.items()
+        ]
+    )
+    st.selectbox(
+        t("recentre"),
+        [node_id for node_id in found.nodes if node_id != centre],
+        index=None,
+        format_func=lambda node_id: f"{found.nodes[node_id]['label']} · {words(found.nodes[node_id])}",
+        key="recentre",
+        on_change=_go_to_picked,
+        placeholder="选择一个相邻节点 / pick a node in the view",
+    )
+    with st.expander(f"图中的节点 / Nodes in the view ({len(shown)})"):
+        st.dataframe(shown, hide_index=True, width="stretch")

@@ -1,41 +1,119 @@
-"""Overview: the corpus at a glance, the build and its warnings."""
+"""Overview: plans by level and region (province → city → county), what each holds, the build and its warnings."""
 
+import pandas as pd
 import streamlit as st
 
-from explorer import data
+from explorer import data, state
 from explorer.i18n import t
-from graph.pipeline import REPORT
+from explorer.report import read_report
 
-COUNTS = """
-MATCH (p:Plan)
-OPTIONAL MATCH (p)-[:HAS_MEASURE]->(m:Measure)
-RETURN p.level AS level, p.region AS region, p.title AS plan, p.kind AS kind, p.doc_number AS doc_number,
-       p.issued AS issued, count(m) AS measures
-ORDER BY level DESC, region, plan
-"""
 TOTALS = {
-    "Plan": "MATCH (n:Plan) RETURN count(n) AS n",
-    "Measure": "MATCH (n:Measure) RETURN count(n) AS n",
-    "Department": "MATCH (n:Department) RETURN count(n) AS n",
-    "Indicator": "MATCH (n:Indicator) RETURN count(n) AS n",
-    "Project": "MATCH (n:Project) RETURN count(n) AS n",
+    "plans": "Plan",
+    "measures": "Measure",
+    "departments": "Department",
+    "indicators": "Indicator",
+    "projects": "Project",
+    "topics": "Topic",
 }
+COUNT = "MATCH (n:{label}) RETURN count(n) AS n"
+PLANS = """
+MATCH (p:Plan)-[:COVERS]->(r:Region)
+OPTIONAL MATCH (p)-[:HAS_MEASURE]->(m:Measure)
+WITH p, r, count(m) AS measures
+OPTIONAL MATCH (p)-[:HAS_MEASURE]->(:Measure)<-[:RESPONSIBLE_FOR]-(d:Department)
+WITH p, r, measures, count(DISTINCT d) AS departments
+OPTIONAL MATCH (p)-[:TARGETS]->(i:Indicator)
+WITH p, r, measures, departments, count(DISTINCT i) AS indicators
+OPTIONAL MATCH (p)-[:HAS_PROJECT]->(j:Project)
+RETURN p.id AS plan_id, p.title AS title, p.kind AS kind, p.level AS level, r.id AS region_id, r.name AS region,
+       p.doc_number AS doc_number, p.issued AS issued, measures, departments, indicators, count(j) AS projects
+"""
+REGIONS = "MATCH (r:Region)-[:PART_OF]->(up:Region) RETURN r.id AS id, up.id AS up, up.name AS name, up.level AS level"
+LEVELS = ("province", "city", "county")
+
+
+def with_hierarchy(plans: pd.DataFrame, parents: pd.DataFrame) -> pd.DataFrame:
+    """``plans`` with ``province``, ``city`` and ``county`` columns, walking PART_OF up from each plan's region."""
+    above = {row.id: (row.up, row.name, row.level) for row in parents.itertuples()}
+    columns: dict[str, list] = {level: [] for level in LEVELS}
+    for region_id, name, level in zip(plans["region_id"], plans["region"], plans["level"], strict=True):
+        names = {level: name}
+        while region_id in above:
+            region_id, up_name, up_level = above[region_id]
+            names[up_level] = up_name
+        for key in LEVELS:
+            columns[key].append(names.get(key, ""))
+    return plans.assign(**columns).sort_values([*LEVELS, "plan_id"])
 
 
 def render() -> None:
-    """Plans by level and region, totals, build date and build warnings."""
+    """Totals, the plan tree with counts, the build date and the build report's warnings."""
     st.header(t("overview"))
-    columns = st.columns(len(TOTALS))
-    for column, (label, query) in zip(columns, TOTALS.items(), strict=True):
-        column.metric(label, int(data.cypher(query).loc[0, "n"]))
+    directory = data.build_directory()
+    when = data.built_at(directory)
+    st.caption(
+        f"{t('build')}: **{when:%Y-%m-%d %H:%M:%S}** · `{directory}`" if when else f"{t('build')}: `{directory}`"
+    )
+    present = {key: label for key, label in TOTALS.items() if data.has(label)}
+    for column, (key, label) in zip(st.columns(len(present)), present.items(), strict=True):
+        column.metric(t(key), int(data.cypher(COUNT.format(label=label)).loc[0, "n"]))
+
     st.subheader(t("plans"))
-    st.dataframe(data.cypher(COUNTS), hide_index=True, width="stretch")
-    build = data.build_directory()
-    st.caption(f"Build 构建: `{build.name}`")
-    report = build / REPORT
-    if report.exists():
-        warnings = [
-            line for line in report.read_text(encoding="utf-8").splitlines() if line.startswith("  ") and ":" in line
-        ]
-        with st.expander(f"Build report 构建报告 ({len(warnings)} warnings 条提示)"):
-            st.code(report.read_text(encoding="utf-8"), language=None)
+    plans = with_hierarchy(data.cypher(PLANS), data.cypher(REGIONS))
+    plans = plans.assign(graph=[state.link("graph", node=plan) for plan in plans["plan_id"]])
+    st.dataframe(
+        plans[
+            [
+                "province",
+                "city",
+                "county",
+                "title",
+                "kind",
+                "doc_number",
+                "issued",
+                "measures",
+                "departments",
+                "indicators",
+                "projects",
+                "graph",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "province": "省 province",
+            "city": "市 city",
+            "county": "县 county",
+            "title": st.column_config.TextColumn("规划 plan", width="large"),
+            "kind": "类型 kind",
+            "doc_number": "文号 number",
+            "issued": "印发 issued",
+            "measures": st.column_config.NumberColumn("任务 measures"),
+            "departments": st.column_config.NumberColumn("部门 bodies"),
+            "indicators": st.column_config.NumberColumn("指标 indicators"),
+            "projects": st.column_config.NumberColumn("工程 projects"),
+            "graph": st.column_config.LinkColumn("图谱 graph", display_text="↗"),
+        },
+    )
+    _warnings(directory)
+
+
+def _warnings(directory) -> None:
+    text = data.report_text(directory)
+    if text is None:
+        st.info("这个构建没有 report.txt / This build has no report.txt")
+        return
+    found = read_report(text)
+    st.subheader(f"构建提示 / Build warnings ({found.count})")
+    st.caption(found.summary)
+    if found.problems:
+        st.dataframe(
+            pd.DataFrame(found.problems, columns=["位置 where", "级别 severity", "说明 message"]),
+            hide_index=True,
+            width="stretch",
+        )
+    for title, items in found.sections.items():
+        with st.expander(f"{title}: {len(items)}", expanded=bool(items)):
+            st.text("\n".join(items) or "—")
+    with st.expander("完整构建报告 / Full build report"):
+        st.code(text, language=None)

@@ -1,102 +1,171 @@
-"""Every page of the explorer, driven by Streamlit's AppTest on the test build."""
+"""Every page of the explorer, driven by Streamlit's AppTest on the test build: the facts each shows."""
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
-
-APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def app(build_root, monkeypatch):
-    """A fresh app session reading the test build."""
-    monkeypatch.setenv("PLANKG_DB", str(build_root))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_page(page: str, **params: str) -> AppTest:
-        test = AppTest.from_file(APP, default_timeout=60)
-        test.query_params["page"] = page
-        for name, value in params.items():
-            test.query_params[name] = value
-        test.run()
-        assert not test.exception, test.exception
-        return test
-
-    return open_page
+from tests.explorer.conftest import open_app
 
 
 def _frames(test: AppTest) -> str:
     return "\n".join(frame.value.to_string() for frame in test.dataframe)
 
 
-def test_overview(app) -> None:
+def _texts(test: AppTest) -> str:
+    return "\n".join(
+        element.value for kind in ("markdown", "caption", "info", "error") for element in getattr(test, kind)
+    )
+
+
+def _button(test: AppTest, label: str):
+    return next(button for button in test.button if label in button.label)
+
+
+def test_overview_counts_plans_and_shows_build_warnings(app, build_root) -> None:
     page = app("overview")
     metrics = {metric.label: metric.value for metric in page.metric}
-    assert metrics["Plan"] == "8" and metrics["Measure"] == "534"
-    assert "宁晋县物业管理暂行办法" in _frames(page)
+    assert metrics["规划 / Plans"] == "8" and metrics["任务措施 / Measures"] == "534"
+    assert metrics["主题 / Topics"] == "81"
+    plans = page.dataframe[0].value.set_index("title")
+    assert plans.loc["宁晋县生态环境保护“十四五”规划", ["province", "city", "county"]].tolist() == [
+        "河北省",
+        "邢台市",
+        "宁晋县",
+    ]
+    assert plans.loc["邯郸市生态环境保护“十四五”规划", "measures"] == 88
+    run = (build_root / "current").resolve().name
+    assert f"{run[:4]}-{run[4:6]}-{run[6:8]}" in _texts(page)
+    assert any(header.value.startswith("构建提示 / Build warnings (7)") for header in page.subheader)
+    assert "各县控制考核断面达标率" in "\n".join(text.value for text in page.text)
 
 
-def test_compare_shows_the_pm25_row(app) -> None:
-    page = app("compare", indicator="indicator/pm25")
-    matrix = page.dataframe[0].value
-    pm25 = matrix.loc["细颗粒物（PM2.5）年均浓度"]
+def test_compare_shows_the_matrix_as_printed_with_scopes(app) -> None:
+    page = app("compare")
+    pm25 = page.dataframe[0].value.loc["细颗粒物（PM2.5）年均浓度"]
     assert pm25["邯郸市"] == "57 → 42（约束性）"
-    assert pm25["邢台市"] == "53 → 40（约束性）"
-    assert pm25["衡水市"] == "52 → 37*（约束性）"
-    across = page.dataframe[1].value
-    assert across.set_index("region").loc["衡水市", "target"] == "37*"
+    assert pm25["邢台市"] == "⚠ 53 → 40（约束性）〔市城区〕"  # another scope: not directly comparable
+    assert pm25["衡水市"] == "⚠ 52 → 37*（约束性）〔市区城市〕"
+    water = page.dataframe[0].value.loc["地表水达到或好于Ⅲ类水体比例"]
+    assert water["邯郸市"] == "⚠ 60 → 达到省要求（约束性）"  # a target that is not a number, as written
+    across = page.dataframe[1].value.set_index("region")
+    assert across.loc["衡水市", "target"] == "37*"
+    assert across.loc["邯郸市", "source"].startswith("?page=sources&id=handan-eco-plan-2021-2025.txt%3A")
 
 
-def test_departments_page(app) -> None:
+def test_compare_follows_the_url_and_shows_topics(app) -> None:
+    page = app("compare", indicator="indicator/forest_cover", topic="topic/loose-coal")
+    assert page.selectbox(key="indicator").value == "indicator/forest_cover"
+    assert page.dataframe[1].value.set_index("region").loc["邢台市", "target"] == "36.5"
+    topics = page.dataframe[2].value
+    assert topics.loc["大气环境 Air", "邯郸市"] == 22
+    assert "**邯郸市** · 邯郸市生态环境保护“十四五”规划" in _texts(page)  # the loose-coal measures, side by side
+    assert "(?page=sources&id=handan-eco-plan-2021-2025%2Fm%2F" in _texts(page)
+    assert page.query_params["topic"] == "topic/loose-coal"
+
+
+def test_compare_without_topics_says_so(build_without_topics, monkeypatch) -> None:
+    page = open_app(build_without_topics, monkeypatch, "compare")
+    assert "Not available in this build" in _texts(page)
+    assert page.dataframe[0].value.loc["细颗粒物（PM2.5）年均浓度", "邯郸市"] == "57 → 42（约束性）"
+    departments = open_app(build_without_topics, monkeypatch, "departments")
+    assert departments.metric[0].value == "79"
+
+
+def test_department_page_lists_every_measure(app) -> None:
     page = app("departments", department="邯郸市生态环境局")
-    assert page.metric[0].value == "79"
-    assert "牵头 lead: **15**" in "\n".join(markdown.value for markdown in page.markdown)
+    metrics = {metric.label: metric.value for metric in page.metric}
+    assert metrics["任务 measures"] == "79" and metrics["牵头 lead"] == "15"
     assert "handan-eco-plan-2021-2025/m/1" in _frames(page)
-    assert page.query_params["department"] == "邯郸市生态环境局"
+    assert page.expander[0].label == "邯郸市生态环境保护“十四五”规划 (79)"
+    page.segmented_control(key="group_by").set_value("topic").run()
+    assert any(expander.label.startswith("大气环境") for expander in page.expander)
 
 
-def test_graph_page_draws_the_neighbourhood(app) -> None:
+def test_url_selects_the_department_and_peers_are_one_click_away(app) -> None:
+    page = app("departments", department="宁晋县民政局")
+    assert page.selectbox(key="department").value == "宁晋县民政局"
+    assert page.query_params["department"] == "宁晋县民政局"
+    page = app("departments")
+    _button(page, "河北省生态环境厅").click().run()
+    assert page.selectbox(key="department").value == "河北省生态环境厅"
+    assert page.metric[0].value == "15"
+
+
+def test_graph_page_draws_and_recentres(app) -> None:
+    page = app("graph", node="region/130528")
+    summary = next(markdown.value for markdown in page.markdown if "个节点 nodes" in markdown.value)
+    assert int(summary.split(" ")[0]) > 10
+    page.selectbox(key="recentre").set_value("region/130500").run()
+    assert page.selectbox(key="node").value == "region/130500"
+    assert page.query_params["node"] == "region/130500"
+
+
+def test_graph_page_caps_and_shows_more(app) -> None:
     page = app("graph", node="dept/130400/生态环境局")
-    assert any(markdown.value.startswith("60 neighbours") for markdown in page.markdown)  # 79 measures + region, cap 60
+    assert any("已截断 cut at 60" in markdown.value for markdown in page.markdown)  # 79 measures and a region
+    _button(page, "显示更多").click().run()
+    assert any(markdown.value.startswith("81 个节点") for markdown in page.markdown)
 
 
-def test_network_html_works_offline(kg) -> None:
-    import json
-    import re
-
-    from explorer.network import INCOMING, OUTGOING, network_html
-
-    center = kg.cypher("MATCH (n) WHERE n.id = $id RETURN n AS n", id="region/130528")["n"][0]
-    html = network_html(
-        center, kg.cypher(OUTGOING, id="region/130528", cap=50), kg.cypher(INCOMING, id="region/130528", cap=50)
-    )
-    assert not re.findall(r'(?:src|href)="https?://', html)
-    assert json.dumps("宁晋县")[1:-1] in html and "vis.Network" in html  # labels are JSON-escaped in the script
-
-
-def test_console_runs_queries_and_shows_engine_errors(app) -> None:
+def test_console_runs_a_query_and_shows_its_rows(app) -> None:
     page = app("console")
-    page.text_area[0].set_value("MATCH (p:Plan) WHERE p.region = '衡水市' RETURN p.doc_number AS number").run()
-    page.button[0].click().run()
-    assert "衡政办字〔2022〕18号" in _frames(page)
-    page.text_area[0].set_value("CREATE (:Region {id: 'x', name: 'x'})").run()
-    page.button[0].click().run()
-    assert any("read-only" in error.value for error in page.error)
+    page.text_area(key="cypher").set_value(
+        "MATCH (p:Plan) WHERE p.region = $region RETURN p.doc_number AS number"
+    ).run()
+    page.text_input(key="param-region").set_value("衡水市").run()
+    _button(page, "运行").click().run()
+    assert page.dataframe[0].value["number"].tolist() == ["衡政办字〔2022〕18号"]
+    assert any(markdown.value.startswith("1 行 rows") for markdown in page.markdown)
 
 
-def test_sources_highlights_the_lines(app) -> None:
+def test_console_fills_a_named_query_and_draws_nodes(app) -> None:
+    page = app("console", example="department_load")
+    assert "BELONGS_TO" in page.text_area(key="cypher").value
+    assert page.text_input(key="param-region").value == "邯郸市"
+    _button(page, "运行").click().run()
+    assert "邯郸市生态环境局" in page.dataframe[0].value["department"].tolist()
+    page.text_area(key="cypher").set_value("MATCH (p:Plan) RETURN p AS plan").run()
+    _button(page, "运行").click().run()
+    assert any("Nodes in the result (8)" in header.value for header in page.subheader)
+
+
+def test_console_shows_the_engines_errors(app) -> None:
+    page = app("console")
+    page.text_area(key="cypher").set_value("MATCH (p:Plan RETURN p").run()
+    _button(page, "运行").click().run()
+    assert "Parser exception" in page.error[0].value
+    page.text_area(key="cypher").set_value("CREATE (:Region {id: 'x', name: 'x'})").run()
+    _button(page, "运行").click().run()
+    assert "read-only" in page.error[0].value
+
+
+def test_console_cuts_long_results_and_says_so(app) -> None:
+    page = app("console")
+    page.text_area(key="cypher").set_value(
+        "MATCH (s:Section), (m:Measure) RETURN s.id AS s, m.id AS m LIMIT 6000"
+    ).run()
+    _button(page, "运行").click().run()
+    assert any("showing the first 5000" in markdown.value for markdown in page.markdown)
+    assert len(page.dataframe[0].value) == 5000
+
+
+def test_sources_highlights_the_lines_of_a_measure(app) -> None:
     page = app("sources", id="handan-eco-plan-2021-2025/m/1")
-    text = "\n".join(markdown.value for markdown in page.markdown)
+    text = _texts(page)
     assert "加强生态环境分区管控" in text
-    assert "  252</code>" in text and "  266</code>" in text
+    assert "<div class='line hit'><span class='no'>252</span>" in text
+    assert "<span class='no'>266</span>" in text and "<span class='no'>247</span>" in text  # and some context
+    assert "<div class='line'><span class='no'>251</span>" in text
+    facts = page.dataframe[0].value
+    assert "邯郸市生态环境局（responsible）" in facts["what"].tolist()
+
+
+def test_sources_opens_any_span_and_says_when_a_node_has_none(app) -> None:
+    page = app("sources", id="hengshui-eco-plan-2021-2025.txt:114-114")
+    assert "<div class='line hit'><span class='no'>114</span>8 各县控制考核断面" in _texts(page)
+    page = app("sources", id="region/130528")
+    assert "was not read from one place" in _texts(page)
 
 
 def test_no_build_says_what_to_run(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("PLANKG_DB", str(tmp_path))
-    st.cache_resource.clear()
-    test = AppTest.from_file(APP, default_timeout=30)
-    test.run()
-    assert "plankg build" in test.error[0].value
+    page = open_app(tmp_path, monkeypatch)
+    assert "plankg build" in page.error[0].value
+    assert "make run" in page.code[0].value

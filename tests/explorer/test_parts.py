@@ -1,0 +1,97 @@
+"""The explorer's helpers on their own: report, matrix cells, spans, the offline network, console parsing."""
+
+import json
+import re
+
+import pandas as pd
+
+from explorer.excerpt import excerpt_html, parse_span, span_text
+from explorer.markdown import escape
+from explorer.matrix import cell
+from explorer.network import LABELS, RELATIONSHIPS, interleaved, neighbourhood, network_html
+from explorer.pages.console import nodes_in, parameters
+from explorer.report import read_report
+
+
+def test_the_explorer_reads_the_report_the_build_writes() -> None:
+    from explorer import data
+    from graph.pipeline import REPORT
+
+    assert data.REPORT == REPORT
+
+
+def test_report_warnings_are_read_back(build_root) -> None:
+    found = read_report((build_root / "current" / "report.txt").read_text(encoding="utf-8"))
+    assert found.summary == "5 files, 8 documents, 0 problems (0 errors)"
+    assert found.sections["indicator rows with no reviewed alignment"][0] == (
+        "hengshui-eco-plan-2021-2025.txt:114: 各县控制考核断面达标率"
+    )
+    assert found.sections["plans with no region"] == [] and found.count == 7
+    problem = read_report("a.txt (utf-8)\n  a.txt:3: warning: table row not read\n")
+    assert problem.problems == [("a.txt:3", "warning", "table row not read")]
+
+
+def test_a_cell_keeps_literals_and_marks_what_cannot_be_compared() -> None:
+    row = {"baseline": "52", "target": "37*", "cumulative": None, "attribute": "约束性", "target_value": 37.0}
+    assert cell(pd.Series({**row, "scope": "全市"}), "全域") == "52 → 37*（约束性）"
+    assert cell(pd.Series({**row, "scope": "市城区"}), "全域") == "⚠ 52 → 37*（约束性）〔市城区〕"
+    written = {
+        **row,
+        "scope": "全域",
+        "baseline": "--",
+        "target": "--",
+        "cumulative": "达到省要求",
+        "target_value": None,
+    }
+    assert cell(pd.Series(written), "全域") == "⚠ — → —［累计 达到省要求］（约束性）"
+
+
+def test_spans_are_read_and_written_the_same_way() -> None:
+    assert parse_span(span_text("handan-eco-plan-2021-2025.txt", 252, 266)) == (
+        "handan-eco-plan-2021-2025.txt",
+        252,
+        266,
+    )
+    assert parse_span("a.txt:7") == ("a.txt", 7, 7)
+    assert parse_span("handan-eco-plan-2021-2025/m/1") is None
+    assert parse_span("../../etc/passwd:1") is None
+
+
+def test_an_excerpt_escapes_the_text_and_marks_the_clause() -> None:
+    page = excerpt_html("handan-eco-plan-2021-2025.txt", 252, 266, marks=[(258, 266)])
+    assert "各县&lt;市、区&gt;政府" in page
+    assert "<div class='line hit mark'><span class='no'>258</span>" in page
+
+
+def test_the_network_page_loads_nothing_from_the_internet(kg) -> None:
+    found = neighbourhood(kg.cypher, "region/130528", 1, LABELS, RELATIONSHIPS, 50)
+    page = network_html(found, "region/130528")
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)\s*=\s*"(?:https?:)?//', page)
+    assert "vis.Network" in page and "tom-select" not in page
+    assert json.dumps("宁晋县")[1:-1] in page  # labels are JSON-escaped in the script
+    assert found.hops["region/130500"] == 1 and ("region/130528", "region/130500", "PART_OF") in found.edges
+
+
+def test_a_cap_keeps_every_kind_of_neighbour(kg) -> None:
+    found = neighbourhood(kg.cypher, "dept/130400/生态环境局", 1, LABELS, RELATIONSHIPS, 10)
+    assert len(found.nodes) == 10 and found.cut
+    assert {node["label"] for node in found.nodes.values()} == {"Department", "Measure", "Region"}
+    nodes = [{"label": "M", "id": "m2"}, {"label": "M", "id": "m1"}, {"label": "R", "id": "r1"}]
+    assert [node["id"] for node in interleaved(nodes)] == ["m1", "r1", "m2"]
+
+
+def test_filters_limit_labels_and_relationship_types(kg) -> None:
+    found = neighbourhood(kg.cypher, "region/130528", 2, ["Region"], ["PART_OF"], 100)
+    assert {node["label"] for node in found.nodes.values()} == {"Region"}
+    assert {kind for *_, kind in found.edges} == {"PART_OF"}
+    assert max(found.hops.values()) == 2  # 宁晋县 → 邢台市 → 河北省 and 邢台市's other counties
+
+
+def test_console_finds_parameters_outside_strings_and_nodes_in_results() -> None:
+    assert parameters("MATCH (n) WHERE n.id = $id AND n.name <> '$not' // $nor\nRETURN $id, $year") == ["id", "year"]
+    rows = pd.DataFrame({"a": [{"label": "Plan", "id": "p"}], "b": [{"type": "COVERS"}], "c": ["text"]})
+    assert nodes_in(rows) == [{"label": "Plan", "id": "p"}]
+
+
+def test_markdown_escape_keeps_text_as_written() -> None:
+    assert escape("各县<市、区>政府 *1.* [a](b)") == r"各县\<市、区\>政府 \*1\.\* \[a\]\(b\)"
