@@ -17,8 +17,8 @@ from ingest.report import format_report
 STORE = "store"
 GRAPH_JSON = "graph.json"
 REPORT = "report.txt"
-NODE_LINK = {"name": "node", "edges": "edges"}
-"""node-link JSON keys: the node key goes under ``node``, so the ``id`` property stays a property."""
+NODE_LINK = {"name": "node", "source": "tail", "target": "head", "edges": "edges"}
+"""node-link JSON keys that no property uses: ``id`` and TARGETS' ``target`` stay properties."""
 
 
 class BuildError(Exception):

@@ -46,4 +46,4 @@ def test_graph_json_gives_back_the_built_graph(build_root, built) -> None:
 
     loaded = load_graph(build_root)
     assert dict(loaded.nodes(data=True)) == dict(built.graph.nodes(data=True))
-    assert sorted(loaded.edges(keys=True)) == sorted(built.graph.edges(keys=True))
+    assert sorted(loaded.edges(keys=True, data=True)) == sorted(built.graph.edges(keys=True, data=True))
