@@ -102,6 +102,39 @@ def export(
     typer.echo(f"{output} written to {out}")
 
 
+@app.command()
+def push(
+    uri: str = typer.Option(..., help="Bolt URI of the Neo4j server, e.g. bolt://localhost:7687."),
+    user: str = typer.Option("neo4j", help="Neo4j user."),
+    password_env: str = typer.Option("NEO4J_PASSWORD", help="Environment variable holding the password."),
+    database: str | None = typer.Option(None, help="Target database (default: the server's)."),
+    batch_size: int = typer.Option(1000, help="Rows per UNWIND batch."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to push."),
+) -> None:
+    """Load the current build into Neo4j (constraints, batched MERGE, count check); idempotent.
+
+    The password is read from PASSWORD_ENV or asked for; it is never taken on the command line.
+    """
+    import os
+
+    from graph.pipeline import BuildError, load_graph
+    from graph.stores.errors import StoreError
+    from graph.stores.neo4j import push as push_graph
+
+    try:
+        graph = load_graph(build_root)
+    except BuildError as err:
+        raise _fail(str(err)) from None
+    password = os.environ.get(password_env) or typer.prompt("Neo4j password", hide_input=True)
+    try:
+        counts = push_graph(graph, uri, (user, password), database=database, batch_size=batch_size, progress=progress)
+    except StoreError as err:
+        raise _fail(str(err)) from None
+    typer.echo("nodes: " + ", ".join(f"{label} {count}" for label, count in counts.nodes.items()))
+    typer.echo("relationships: " + ", ".join(f"{kind} {count}" for kind, count in counts.relationships.items()))
+
+
 def _parse_params(pairs: list[str]) -> dict[str, object]:
     """``k=v`` pairs as query parameters; values that read as numbers or booleans are typed."""
     from queries.named import coerce

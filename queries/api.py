@@ -4,8 +4,8 @@
 >>> kg = connect()                      # the current build under data/build
 >>> kg.cypher("MATCH (p:Plan) RETURN p.title AS title ORDER BY title").head()
 
-``connect(uri="bolt://…", auth=(user, password))`` will reach a Neo4j server
-with the same calls (see the Neo4j issue); until then it says so.
+``connect(uri="bolt://…", auth=(user, password))`` reaches a Neo4j server that
+holds a pushed graph (``graph.stores.neo4j.push``) with the same calls and result shapes.
 """
 
 import os
@@ -16,7 +16,6 @@ import pandas as pd
 
 from graph.publish import current_build
 from graph.stores.embedded import DATABASE_FILE, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
-from graph.stores.errors import StoreError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
@@ -67,19 +66,30 @@ def connect(
     *,
     uri: str | None = None,
     auth: tuple[str, str] | None = None,
+    database: str | None = None,
+    read_only: bool = True,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> KnowledgeGraph:
-    """Open the embedded store at ``db``, read-only.
+    """Open the embedded store at ``db``, read-only; or, given ``uri``, a Neo4j server.
 
     ``db`` may be a store directory, a build directory holding ``store/``, or a
     build root holding ``current/``; by default it is ``$PLANKG_DB`` if set, else
     the current build under ``data/build``. Queries longer than ``timeout_ms`` or
     returning more than ``max_rows`` rows raise :class:`QueryError`. Raises
     :class:`StoreError` when there is no store.
+
+    With ``uri`` (``bolt://`` or ``neo4j://``), ``auth`` is ``(user, password)``
+    (None for a server without auth), ``database`` the Neo4j database (None: the
+    server's default) and ``read_only=False`` opens write sessions; ``timeout_ms``
+    0 leaves the limit to the server. Raises :class:`StoreError` when the server
+    cannot be reached or refuses the credentials.
     """
     if uri is not None:
-        raise StoreError("Neo4j connections (uri=…) are not available yet: use the embedded store")
+        from graph.stores.neo4j import Neo4jBackend
+
+        backend = Neo4jBackend(uri, auth, database, read_only=read_only, timeout_ms=timeout_ms, max_rows=max_rows)
+        return KnowledgeGraph(backend, uri if database is None else f"{uri} database {database}")
     db = db if db is not None else os.environ.get(DB_VARIABLE)
     path = _store_path(Path(db)) if db else default_store()
     return KnowledgeGraph(EmbeddedStore(path, timeout_ms=timeout_ms, max_rows=max_rows), str(path))

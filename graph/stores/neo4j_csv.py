@@ -1,19 +1,25 @@
 """CSV files for ``neo4j-admin database import full``: the route to Neo4j for millions of nodes.
 
-One nodes file per label and one relationships file per type, with the header
-syntax the import tool expects: ``id:ID`` (one global id space: plankg ids are
-unique across labels), typed columns (``line_start:long``, ``aliases:string[]``
+One nodes file per label and one relationships file per type, UTF-8, with the
+header syntax the import tool expects: ``id:ID`` (one global id space: plankg ids
+are unique across labels), typed columns (``line_start:long``, ``aliases:string[]``
 with ``;`` between items, ``implied:boolean``), ``:LABEL``, ``:START_ID``,
-``:END_ID`` and ``:TYPE``. The command to load them is in :func:`import_command`.
+``:END_ID`` and ``:TYPE``. Relationships carry the same ``key`` as
+:func:`graph.stores.neo4j.push` gives them, so a later push merges onto them.
+
+Strings are always quoted (``"`` doubled inside) and nulls left empty and
+unquoted, so the tool keeps an empty string apart from a missing property;
+measure texts hold line breaks, hence ``--multiline-fields=true`` in
+:func:`import_command`.
 """
 
-import csv
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING_LIST
+from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST
 
 _NEO4J_TYPES = {INT64: "long", DOUBLE: "double", BOOLEAN: "boolean", STRING_LIST: "string[]"}
 ARRAY_DELIMITER = ";"
@@ -24,56 +30,65 @@ def _header(name: str, kind: str) -> str:
     return f"{name}:{suffix}" if suffix else name
 
 
-def _cell(value, kind: str) -> str:
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _cell(value: Any, kind: str) -> str:
+    """One field as written in the file; ``ValueError`` for an array item holding the delimiter."""
     if value is None:
         return ""
     if kind == STRING_LIST:
-        return ARRAY_DELIMITER.join(value)
+        if any(ARRAY_DELIMITER in item for item in value):
+            raise ValueError(f"an array item holds the array delimiter {ARRAY_DELIMITER!r}: {value!r}")
+        return _quoted(ARRAY_DELIMITER.join(value))
     if kind == BOOLEAN:
         return "true" if value else "false"
-    return str(value)
+    return _quoted(value) if kind == STRING else str(value)
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(header) + "\n")
+        handle.writelines(",".join(row) + "\n" for row in rows)
+    return path
 
 
 def export_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
     """Write ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` into ``directory``; return the paths."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    nodes: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    nodes: dict[str, list[list[str]]] = defaultdict(list)
     for node_id, data in graph.nodes(data=True):
-        nodes[data["label"]].append((node_id, data))
+        label = data["label"]
+        properties = NODE_TYPES[label].properties
+        cells = [_cell(data.get(name), kind) for name, kind in properties.items() if name != "id"]
+        nodes[label].append([_quoted(node_id), *cells, label])
     for label, rows in sorted(nodes.items()):
         properties = {name: kind for name, kind in NODE_TYPES[label].properties.items() if name != "id"}
-        path = directory / f"nodes_{label}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["id:ID", *(_header(name, kind) for name, kind in properties.items()), ":LABEL"])
-            for node_id, data in rows:
-                writer.writerow([node_id, *(_cell(data.get(name), kind) for name, kind in properties.items()), label])
-        written.append(path)
-    edges: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
-    for tail, head, data in graph.edges(data=True):
-        edges[data["type"]].append((tail, head, data))
+        header = ["id:ID", *(_header(name, kind) for name, kind in properties.items()), ":LABEL"]
+        written.append(_write(directory / f"nodes_{label}.csv", header, rows))
+    edges: dict[str, list[list[str]]] = defaultdict(list)
+    for tail, head, key, data in graph.edges(keys=True, data=True):
+        kind_name = data["type"]
+        properties = RELATIONSHIP_TYPES[kind_name].properties
+        cells = [_cell(data.get(name), kind) for name, kind in properties.items()]
+        edges[kind_name].append([_quoted(tail), _quoted(head), kind_name, _quoted(key), *cells])
     for kind_name, rows in sorted(edges.items()):
         properties = RELATIONSHIP_TYPES[kind_name].properties
-        path = directory / f"relationships_{kind_name}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(
-                [":START_ID", ":END_ID", ":TYPE", *(_header(name, kind) for name, kind in properties.items())]
-            )
-            for tail, head, data in rows:
-                writer.writerow(
-                    [tail, head, kind_name, *(_cell(data.get(name), kind) for name, kind in properties.items())]
-                )
-        written.append(path)
+        header = [":START_ID", ":END_ID", ":TYPE", "key", *(_header(name, kind) for name, kind in properties.items())]
+        written.append(_write(directory / f"relationships_{kind_name}.csv", header, rows))
     return written
 
 
 def import_command(files: list[Path], database: str = "neo4j") -> str:
-    """The ``neo4j-admin`` command that loads ``files`` into an empty ``database``."""
+    """The ``neo4j-admin`` command that loads ``files`` into an empty ``database`` (run in their directory).
+
+    The database name comes first: from Neo4j 5.19 a name after ``--nodes=…`` is read as one more file.
+    """
     options = [f"--{'nodes' if path.name.startswith('nodes_') else 'relationships'}={path.name}" for path in files]
     return (
-        "neo4j-admin database import full "
+        f"neo4j-admin database import full {database} "
         + " ".join(options)
-        + f" --array-delimiter='{ARRAY_DELIMITER}' --overwrite-destination {database}"
+        + f" --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true --overwrite-destination=true"
     )
