@@ -10,8 +10,10 @@ indicator named between, and in a unit the indicator can be expressed in.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graph.indicators import Indicator, load_indicators
+from graph.keywords import KeywordIndex
 from graph.units import normalise_unit, to_unit
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
@@ -40,27 +42,28 @@ class MeasureTarget:
     target_year: int | None
 
 
-def _keywords() -> list[tuple[str, Indicator]]:
-    pairs = [
-        (keyword, indicator)
-        for indicator in load_indicators().values()
+@cache
+def _keyword_index() -> KeywordIndex:
+    """Every indicator keyword, standing for its indicator's key in ``load_indicators()``."""
+    return KeywordIndex(
+        (keyword, key)
+        for key, indicator in load_indicators().items()
         for keyword in filter(None, (indicator.keywords or "").split("|"))
-    ]
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+    )
 
 
 def find_targets(text: str) -> list[MeasureTarget]:
     """The goals ``text`` states for known indicators, one per indicator and sentence."""
-    keywords = _keywords()
+    indicators, keywords = load_indicators(), _keyword_index()
     found: list[MeasureTarget] = []
     for sentence in _SENTENCE.findall(text):
         year_match = _YEAR.search(sentence)
         year = int(year_match.group(1)) if year_match else (2025 if _PLAN_PERIOD.search(sentence) else None)
         mentions = sorted(
             {
-                (match.start(), match.end(), indicator.id): (keyword, indicator)
-                for keyword, indicator in keywords
-                for match in re.finditer(re.escape(keyword), sentence)
+                (occurrence.start, occurrence.end, indicators[key].id): (occurrence.keyword, indicators[key])
+                for occurrence in keywords.occurrences(sentence)
+                for key in occurrence.values
             }.items()
         )
         seen: set[str] = set()

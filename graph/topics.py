@@ -14,13 +14,13 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import networkx as nx
 
+from graph.keywords import KeywordIndex
 from ingest.reference import REFERENCE_DIR
-from ingest.responsibility import find_clauses
+from ingest.responsibility import clause_spans
 
 TOPICS_FILE = REFERENCE_DIR / "topics.csv"
 _SPACE = re.compile(r"\s+")
@@ -89,50 +89,60 @@ def check_topics(topics: list[Topic]) -> None:
 def strip_clauses(text: str) -> str:
     """``text`` without its responsibility clauses (``（责任单位：…）``, ``（…牵头负责）``)."""
     kept, position = [], 0
-    for clause in find_clauses(text):
-        kept.append(text[position : clause.start])
-        position = clause.end
+    for start, end, _ in clause_spans(text):
+        kept.append(text[position:start])
+        position = end
     kept.append(text[position:])
     return "".join(kept)
 
 
-def classify(text: str, topics: list[Topic]) -> list[TopicMatch]:
-    """The topics a measure's text is about, in taxonomy order (clauses and white space ignored)."""
-    body = _SPACE.sub("", strip_clauses(text))
-    found = []
-    for topic, pattern, spelling in _patterns(tuple(topics)):
-        words = [spelling[match.group().casefold()] for match in pattern.finditer(body)]
-        if words:
-            found.append((topic, words))
-    best = {}
-    for topic, words in found:
-        level = topic.parent is None
-        best[level] = max(best.get(level, 0), len(words))
-    return [
-        TopicMatch(
-            topic_id=topic.id,
-            keywords=tuple(dict.fromkeys(words)),
-            hits=len(words),
-            main=len(words) == best[topic.parent is None],
-        )
-        for topic, words in found
-    ]
+class TopicClassifier:
+    """The taxonomy's keyword rules, compiled once, to classify many measures.
 
+    Each topic gets a regex of its own and its sub-topics' keywords (longest first,
+    any case); an index of every keyword finds the few topics a text can match in one
+    pass, and only their regexes are run.
+    """
 
-@cache
-def _patterns(topics: tuple[Topic, ...]) -> list[tuple[Topic, re.Pattern, dict[str, str]]]:
-    """Each topic, a regex of its own and its sub-topics' keywords (longest first, any case) and their spelling."""
-    patterns = []
-    for topic in topics:
-        words = [*topic.keywords, *(w for sub in topics if sub.parent == topic.id for w in sub.keywords)]
-        alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-        patterns.append((topic, re.compile(alternatives, re.IGNORECASE), {word.casefold(): word for word in words}))
-    return patterns
+    def __init__(self, topics: list[Topic]):
+        self._rules: list[tuple[Topic, re.Pattern, dict[str, str]]] = []
+        owners = []
+        for topic in topics:
+            words = [*topic.keywords, *(w for sub in topics if sub.parent == topic.id for w in sub.keywords)]
+            alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+            self._rules.append((topic, re.compile(alternatives, re.IGNORECASE), {w.casefold(): w for w in words}))
+            owners.extend((word, topic.id) for word in words)
+        self._index = KeywordIndex(owners, ignore_case=True)
+
+    def classify(self, text: str) -> list[TopicMatch]:
+        """The topics a measure's text is about, in taxonomy order (clauses and white space ignored)."""
+        body = _SPACE.sub("", strip_clauses(text))
+        candidates = self._index.values_in(body)
+        found = []
+        for topic, pattern, spelling in self._rules:
+            if topic.id in candidates:
+                words = [spelling[match.group().casefold()] for match in pattern.finditer(body)]
+                if words:
+                    found.append((topic, words))
+        best = {}
+        for topic, words in found:
+            level = topic.parent is None
+            best[level] = max(best.get(level, 0), len(words))
+        return [
+            TopicMatch(
+                topic_id=topic.id,
+                keywords=tuple(dict.fromkeys(words)),
+                hits=len(words),
+                main=len(words) == best[topic.parent is None],
+            )
+            for topic, words in found
+        ]
 
 
 def add_topics(graph: nx.MultiDiGraph, topics: list[Topic] | None = None) -> None:
     """Add Topic nodes, ``BROADER`` (sub-topic → top topic) and ``ABOUT`` (Measure → Topic) edges."""
     topics = load_topics() if topics is None else topics
+    classifier = TopicClassifier(topics)
     for topic in topics:
         node = topic_node_id(topic.id)
         graph.add_node(
@@ -147,17 +157,16 @@ def add_topics(graph: nx.MultiDiGraph, topics: list[Topic] | None = None) -> Non
     for topic in topics:
         if topic.parent:
             _edge(graph, topic_node_id(topic.id), topic_node_id(topic.parent), "BROADER")
-    for measure, text in _measures(graph):
-        for match in classify(text, topics):
-            _edge(
-                graph,
-                measure,
-                topic_node_id(match.topic_id),
-                "ABOUT",
-                keywords=list(match.keywords),
-                hits=match.hits,
-                main=match.main,
-            )
+    graph.add_edges_from(
+        (
+            measure,
+            topic_node_id(match.topic_id),
+            f"ABOUT:{len(graph[measure].get(topic_node_id(match.topic_id), {}))}",
+            {"type": "ABOUT", "keywords": list(match.keywords), "hits": match.hits, "main": match.main},
+        )
+        for measure, text in list(_measures(graph))
+        for match in classifier.classify(text)
+    )
 
 
 def _measures(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:

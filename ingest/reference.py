@@ -172,6 +172,7 @@ def load_department_categories() -> tuple[CategoryRule, ...]:
     return tuple(sorted(rules, key=lambda rule: len(rule.suffix), reverse=True))
 
 
+@cache
 def department_kind(name: str) -> DepartmentForm:
     """Split a unit name into place prefix, canonical kind and category.
 

@@ -69,14 +69,18 @@ class ClauseMatch:
 
 def find_clauses(text: str) -> list[ClauseMatch]:
     """All responsibility clauses of ``text``, in order."""
-    clauses = []
+    return [_parse_clause(text, start, end, closed) for start, end, closed in clause_spans(text)]
+
+
+def clause_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Where the responsibility clauses of ``text`` are: ``(start, end, closed)``, without reading their units."""
+    spans = []
     position = 0
     while match := _CLAUSE_START.search(text, position):
-        start = match.start()
-        end, closed = _clause_end(text, start)
-        clauses.append(_parse_clause(text, start, end, closed))
+        end, closed = _clause_end(text, match.start())
+        spans.append((match.start(), end, closed))
         position = end
-    return clauses
+    return spans
 
 
 def ends_with_clause(text: str) -> bool:
