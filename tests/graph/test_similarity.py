@@ -1,6 +1,8 @@
 """Similar measures across plans: hand-checked pairs on the real corpus and the scoring rules."""
 
+import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
 import graph.similarity as similarity
 from graph.similarity import METHOD, THRESHOLD, similar_measures
@@ -110,8 +112,42 @@ def test_measures_of_the_same_plan_are_never_paired():
     assert similar_measures([]) == []
 
 
-def test_scoring_in_small_blocks_gives_the_same_pairs(corpus, monkeypatch):
-    measures = [(m.id, d.document.id, m.text) for d in corpus.documents for m in d.measures]
-    whole = similar_measures(measures)
-    monkeypatch.setattr(similarity, "_BLOCK_CELLS", 10_000)
-    assert similar_measures(measures) == whole
+def test_blocks_only_compare_measures_that_share_one():
+    measures = [("a/m/1", "a", PLASTICS), ("b/m/1", "b", PLASTICS), ("c/m/1", "c", PLASTICS)]
+    assert set(scores(measures, blocks={"a/m/1": {"waste"}, "b/m/1": {"air"}, "c/m/1": {"air", "waste"}})) == {
+        ("a/m/1", "c/m/1"),
+        ("b/m/1", "c/m/1"),
+    }
+    # Measures missing from the blocks, or with none, are compared among themselves.
+    assert len(scores(measures, blocks={"a/m/1": set()})) == 3
+    assert set(scores(measures, blocks={"c/m/1": {"waste"}})) == {("a/m/1", "b/m/1")}
+
+
+def test_a_measure_links_at_most_max_links_plans_from_its_side():
+    plans = [f"p{index:02d}" for index in range(similarity.MAX_LINKS + 3)]
+    found = scores([(f"{plan}/m/1", plan, PLASTICS) for plan in plans])
+    assert all(score == 1.0 for score in found.values())
+    # Each measure picks the MAX_LINKS lowest-indexed others (ties go to the lower row); the pair is kept from either side.
+    partners = {
+        plan: {b for a, b in found if a == f"{plan}/m/1"} | {a for a, b in found if b == f"{plan}/m/1"}
+        for plan in plans
+    }
+    assert len(partners["p00"]) == similarity.MAX_LINKS + 2
+    assert len(partners["p12"]) == similarity.MAX_LINKS
+    assert len(found) < len(plans) * (len(plans) - 1) // 2
+
+
+def test_blocking_by_topic_keeps_the_pairs_of_comparing_all_measures(graph, corpus):
+    measures = sorted((m.id, d.document.id, m.text) for d in corpus.documents for m in d.measures)
+    everything = set(scores(measures))
+    blocked = set(scores(measures, blocks=similarity.topic_blocks(graph, [m[0] for m in measures])))
+    assert blocked <= everything
+    assert len(everything - blocked) <= 3  # docs/topics.md names the pairs whose measures share no main topic
+
+
+def test_ngram_counts_give_the_scores_of_sklearns_vectoriser(corpus):
+    texts = ["".join(m.text.split()).lower() for d in corpus.documents for m in d.measures][:200] + ["水", "", "pm2.5"]
+    ours = TfidfTransformer(sublinear_tf=True).fit_transform(similarity.char_ngram_counts(texts))
+    theirs = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit_transform(texts)
+    assert ours.shape == theirs.shape
+    assert np.allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray())
