@@ -4,8 +4,12 @@ One bad file never stops the others: its problem is reported with the file and
 line, and the remaining files are ingested.
 """
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from ingest.documents import DocumentSlice, RegionFinder, split_documents
@@ -29,6 +33,8 @@ from ingest.source import SourceText, read_source
 from ingest.text import is_noise
 
 CORPUS_SUFFIXES = (".txt", ".md")
+PARALLEL_FROM = 16
+"""Corpora of at least this many files are ingested by a pool of processes."""
 _CLAUSE_WORDS = re.compile(r"[（(]\s*(?:责任单位|牵头单位)|牵头负责[）)]")
 
 
@@ -90,10 +96,21 @@ def corpus_files(corpus: Path) -> list[Path]:
     )
 
 
-def ingest_corpus(corpus: Path, find_region: RegionFinder | None = None) -> CorpusIngest:
-    """Ingest every file of ``corpus``; a file that fails is reported, never raised."""
+def ingest_corpus(corpus: Path, find_region: RegionFinder | None = None, workers: int | None = None) -> CorpusIngest:
+    """Ingest every file of ``corpus``; a file that fails is reported, never raised.
+
+    Files are independent, so with ``workers`` > 1 a pool of processes ingests one
+    file per task; the result is the same, in the same order. By default a corpus of
+    ``PARALLEL_FROM`` files or more uses one process per CPU, a smaller one none.
+    """
     find_region = find_region or load_regions().find_in
-    return CorpusIngest(files=[ingest_file(path, find_region) for path in corpus_files(corpus)])
+    paths = corpus_files(corpus)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
+    if workers <= 1:
+        return CorpusIngest(files=[ingest_file(path, find_region) for path in paths])
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return CorpusIngest(files=list(pool.map(ingest_file, paths, repeat(find_region))))
 
 
 def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileIngest:

@@ -65,6 +65,18 @@ def test_ingest_is_deterministic(corpus) -> None:
     assert records_json(ingest_corpus(CORPUS)) == records_json(corpus)
 
 
+def test_a_pool_of_processes_gives_the_same_records_in_the_same_order(corpus, tmp_path: Path) -> None:
+    pooled = ingest_corpus(CORPUS, workers=2)
+    assert records_json(pooled) == records_json(corpus)
+    assert [file.source_file for file in pooled.files] == [file.source_file for file in corpus.files]
+    # A bad file in the pool is reported like any other.
+    shutil.copy(CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt", tmp_path)
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    result = ingest_corpus(tmp_path, workers=2)
+    assert [file.failed for file in result.files] == [True, False]
+    assert len(result.documents[0].measures) == 15
+
+
 def test_a_clause_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
     lines = [
         "某某市生态环境保护“十四五”规划",
