@@ -25,6 +25,7 @@ DEFAULT_MAX_ROWS = 100_000
 # String literals, quoted names and comments: a ``$`` inside them is not a parameter.
 _NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_SCALAR_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")  # STRING, INT64, DOUBLE, DATE…; STRUCT(…), MAP(…), INT64[] are nested
 
 
 def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
@@ -43,10 +44,13 @@ def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
     try:
         for statement in ddl():
             connection.execute(statement)
-        for label, frame in nodes.items():
+        for label in list(nodes):
+            frame = pd.DataFrame(nodes.pop(label), columns=list(NODE_TYPES[label].properties), dtype=object)
             connection.execute(f"COPY {label} FROM frame")
             counts[label] = len(frame)
-        for (kind, tail, head), frame in relationships.items():
+        for kind, tail, head in list(relationships):
+            columns = ["from", "to", *RELATIONSHIP_TYPES[kind].properties]
+            frame = pd.DataFrame(relationships.pop((kind, tail, head)), columns=columns, dtype=object)
             connection.execute(f"COPY {kind} FROM frame (from='{tail}', to='{head}')")
             counts[kind] = counts.get(kind, 0) + len(frame)
     finally:
@@ -55,9 +59,14 @@ def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
     return counts
 
 
-def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, str, str], pd.DataFrame]]:
-    """One DataFrame per node label and per (relationship type, from label, to label)."""
-    node_rows: dict[str, list[dict]] = defaultdict(list)
+def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, list[tuple]], dict[tuple[str, str, str], list[tuple]]]:
+    """The rows of each node label and of each (relationship type, from label, to label), checked.
+
+    Rows are tuples in the declared column order (``from``, ``to`` first for
+    relationships); each table becomes a DataFrame only when it is copied, so the
+    whole graph is never held twice as frames.
+    """
+    node_rows: dict[str, list[tuple]] = defaultdict(list)
     for node_id, data in graph.nodes(data=True):
         label = data.get("label")
         if label not in NODE_TYPES:
@@ -65,8 +74,8 @@ def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple
         if data.get("id", node_id) != node_id:
             raise ValueError(f"{label} node {node_id!r} has a different id property: {data['id']!r}")
         row = _checked({**data, "id": node_id}, NODE_TYPES[label].properties, f"{label} node {node_id!r}", {"label"})
-        node_rows[label].append(row)
-    edge_rows: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        node_rows[label].append(tuple(row.values()))
+    edge_rows: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
     for tail, head, data in graph.edges(data=True):
         kind = data.get("type")
         if kind not in RELATIONSHIP_TYPES:
@@ -75,45 +84,38 @@ def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, pd.DataFrame], dict[tuple
         if pair not in RELATIONSHIP_TYPES[kind].pairs:
             raise ValueError(f"{kind} does not join {pair[0]} to {pair[1]} ({tail!r}→{head!r})")
         row = _checked(data, RELATIONSHIP_TYPES[kind].properties, f"{kind} edge {tail!r}→{head!r}", {"type"})
-        edge_rows[(kind, *pair)].append({"from": tail, "to": head, **row})
-    nodes = {
-        label: pd.DataFrame(rows, columns=list(NODE_TYPES[label].properties), dtype=object)
-        for label, rows in node_rows.items()
-    }
-    relationships = {
-        key: pd.DataFrame(rows, columns=["from", "to", *RELATIONSHIP_TYPES[key[0]].properties], dtype=object)
-        for key, rows in edge_rows.items()
-    }
-    return nodes, relationships
+        edge_rows[(kind, *pair)].append((tail, head, *row.values()))
+    return node_rows, edge_rows
 
 
 def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]) -> dict:
-    """The declared properties of ``data`` (missing ones None), each checked against its type."""
+    """The declared properties of ``data`` in declared order (missing ones None), each checked against its type."""
     unknown = set(data) - set(declared) - reserved
     if unknown:
         raise ValueError(f"{what} has properties the schema does not declare: {', '.join(sorted(unknown))}")
-    return {name: _typed(data.get(name), kind, f"{what}: {name}") for name, kind in declared.items()}
+    row = {}
+    for name, kind in declared.items():
+        value = data.get(name)
+        if value is not None and not _VALID[kind](value):
+            raise ValueError(f"{what}: {name} should be {kind}, got {value!r}")
+        row[name] = _CONVERT.get(kind, _same)(value) if value is not None else None
+    return row
 
 
-def _typed(value: Any, kind: str, what: str) -> Any:
-    """``value`` as the engine needs it for a ``kind`` column; ``ValueError`` if it is not one.
+def _same(value: Any) -> Any:
+    return value
 
-    Integers are made floats for DOUBLE columns: the DataFrame scan would otherwise
-    reinterpret their bits (37 is stored as 1.8e-322) when one comes first.
-    """
-    if value is None:
-        return None
-    if kind == DOUBLE and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    valid = {
-        STRING: isinstance(value, str),
-        INT64: isinstance(value, int) and not isinstance(value, bool),
-        BOOLEAN: isinstance(value, bool),
-        STRING_LIST: isinstance(value, list | tuple) and all(isinstance(item, str) for item in value),
-    }.get(kind, False)
-    if not valid:
-        raise ValueError(f"{what} should be {kind}, got {value!r}")
-    return list(value) if kind == STRING_LIST else value
+
+_VALID = {
+    STRING: lambda value: isinstance(value, str),
+    INT64: lambda value: isinstance(value, int) and not isinstance(value, bool),
+    DOUBLE: lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+    BOOLEAN: lambda value: isinstance(value, bool),
+    STRING_LIST: lambda value: isinstance(value, list | tuple) and all(isinstance(item, str) for item in value),
+}
+_CONVERT = {DOUBLE: float, STRING_LIST: list}
+"""Integers are made floats for DOUBLE columns: the DataFrame scan would otherwise reinterpret
+their bits (37 is stored as 1.8e-322) when one comes first."""
 
 
 class EmbeddedStore:
@@ -167,11 +169,15 @@ class EmbeddedStore:
             raise QueryError("run one statement per call (the query holds several, separated by ';')")
         try:
             columns = result.get_column_names()
+            nested = [index for index, kind in enumerate(result.get_column_data_types()) if _is_nested(kind)]
             rows = []
             while result.has_next():
                 if len(rows) == self.max_rows:
                     raise QueryError(f"the query returns more than {self.max_rows} rows: add LIMIT or narrow it")
-                rows.append([_plain(value) for value in result.get_next()])
+                row = result.get_next()
+                for index in nested:
+                    row[index] = _plain(row[index])
+                rows.append(row)
         finally:
             result.close()
         return pd.DataFrame(rows, columns=columns, dtype=object)
@@ -186,6 +192,11 @@ class EmbeddedStore:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def _is_nested(kind: str) -> bool:
+    """Whether a column of engine type ``kind`` holds nodes, relationships, paths, structs, maps or lists."""
+    return kind in {"NODE", "REL", "RECURSIVE_REL"} or not _SCALAR_TYPE.fullmatch(kind)
 
 
 def _plain(value: Any) -> Any:

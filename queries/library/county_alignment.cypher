@@ -6,8 +6,8 @@
 // example: plankg query --name county_alignment
 MATCH (p:Plan)-[t:TARGETS]->(i:Indicator), (p)-[:COVERS]->(county:Region)-[:PART_OF]->(city:Region)
 WHERE p.level = 'county' AND t.target_year = $year
-OPTIONAL MATCH (cp:Plan)-[ct:TARGETS]->(i)
-WHERE cp.region = city.name AND ct.target_year = $year
+OPTIONAL MATCH (city)<-[:COVERS]-(cp:Plan)-[ct:TARGETS]->(i)
+WHERE ct.target_year = $year
 RETURN p.title AS county_plan, i.name AS indicator, t.name_as_written AS as_written, t.target AS county_target,
        t.cumulative AS county_cumulative, city.name AS city, ct.target AS city_target, ct.cumulative AS city_cumulative,
        (coalesce(t.target, '') + coalesce(t.cumulative, '')) CONTAINS '要求' AS defers_to_higher_level

@@ -7,5 +7,5 @@
 MATCH (p:Plan)-[:HAS_MEASURE]->(m:Measure)-[:ABOUT]->(t:Topic)
 WHERE p.level = $level AND t.parent IS NULL
 RETURN t.id AS topic_id, t.name AS topic, t.name_en AS topic_en, p.region AS region, p.id AS plan_id,
-       count(m) AS measures, min(m.id) AS example
+       count(m) AS measures
 ORDER BY topic_id, region, plan_id
