@@ -41,17 +41,11 @@ def build(corpus: Path, out: Path) -> BuildSummary:
     Raises :class:`BuildError` when no document could be ingested; the previous
     build is then left in place.
     """
-    ingested = ingest_corpus(corpus)
-    if not ingested.documents:
-        problems = "\n".join(str(problem) for problem in ingested.problems) or "no text files"
-        raise BuildError(f"no document could be ingested from {corpus}:\n{problems}")
-    result = build_graph(ingested, load_regions())
-    report = build_report(ingested, result)
+    result, report = _graph_and_report(corpus)
 
     def write(directory: Path) -> None:
         write_store(result.graph, directory / STORE)
-        data = nx.node_link_data(result.graph, **NODE_LINK)
-        (directory / GRAPH_JSON).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_graph_json(result.graph, directory / GRAPH_JSON)
         (directory / REPORT).write_text(report + "\n", encoding="utf-8")
 
     directory = publish(out, write)
@@ -61,6 +55,22 @@ def build(corpus: Path, out: Path) -> BuildSummary:
         relationships=dict(sorted(Counter(kind for *_, kind in result.graph.edges(data="type")).items())),
         report=report,
     )
+
+
+def _graph_and_report(corpus: Path) -> tuple[BuildResult, str]:
+    """The graph of ``corpus`` and its build report; the ingest records are freed on return."""
+    ingested = ingest_corpus(corpus)
+    if not ingested.documents:
+        problems = "\n".join(str(problem) for problem in ingested.problems) or "no text files"
+        raise BuildError(f"no document could be ingested from {corpus}:\n{problems}")
+    result = build_graph(ingested, load_regions())
+    return result, build_report(ingested, result)
+
+
+def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``graph`` as networkx node-link JSON (keys ``NODE_LINK``), streamed, Chinese unescaped."""
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(nx.node_link_data(graph, **NODE_LINK), handle, ensure_ascii=False)
 
 
 def load_graph(build_root: Path) -> nx.MultiDiGraph:
