@@ -60,7 +60,7 @@ def similar_measures(
         return []
     ids, plans, texts = zip(*measures, strict=True)
     counts = char_ngram_counts(["".join(strip_clauses(text).split()).lower() for text in texts])
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)  # ample for 4 decimals
     plan_of = np.unique(plans, return_inverse=True)[1]
     found = [_score_block(matrix, members, plan_of, threshold) for members in _members(ids, blocks)]
     rows, columns, scores = _strongest(*(np.concatenate(parts) for parts in zip(*found, strict=True)), plan_of)
