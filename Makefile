@@ -20,9 +20,10 @@ run: $(STAMP)  ## build the graph from data/raw and open the explorer on http://
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## speed and memory figures
-	$(BIN)/python benchmarks/bench_ingest.py
-	$(BIN)/python benchmarks/bench_build.py
+SCALES ?= 1,10,100
+
+bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/performance.md), then ingest linearity
+	$(BIN)/python benchmarks/bench_scale.py --scales $(SCALES)
 	$(BIN)/python benchmarks/bench_linearity.py
 
 clean:

@@ -10,16 +10,7 @@ import streamlit as st
 
 from explorer import data, state
 from explorer.i18n import t
-from explorer.pages import compare, console, departments, graph_view, overview, sources
-
-PAGES = {
-    "overview": overview.render,
-    "compare": compare.render,
-    "departments": departments.render,
-    "graph": graph_view.render,
-    "console": console.render,
-    "sources": sources.render,
-}
+from explorer.pages import PAGES
 
 
 def main() -> None:

@@ -7,16 +7,18 @@
 Each scale runs in a fresh subprocess, so its peak memory is its own. The child
 writes the scaled corpus (``benchmarks/scale_corpus.py``), then times ingest, the
 graph build, the store load (COPY), ``graph.json`` and the report, the Neo4j CSV
-export, the explorer's first render (``streamlit`` AppTest of ``app.py``) and every
-named query of ``queries/library`` (warm runs with the example parameters). The
+export, each explorer page's first render (``streamlit`` AppTest of ``app.py``, caches
+emptied) and every named query of ``queries/library`` (warm runs with the example parameters). The
 table is markdown; the last columns are the growth of each figure from one scale
 to the next.
 """
 
 import argparse
 import cProfile
+import datetime
 import json
 import os
+import platform
 import resource
 import subprocess
 import sys
@@ -24,10 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
-
 from graph.build import build_graph
-from graph.pipeline import GRAPH_JSON, NODE_LINK, REPORT, STORE, build_report
+from graph.pipeline import GRAPH_JSON, REPORT, STORE, build_report, write_graph_json
 from graph.stores.embedded import write_store
 from graph.stores.neo4j_csv import export_neo4j_csv
 from ingest.pipeline import corpus_files, ingest_corpus
@@ -57,7 +57,6 @@ FIGURES = {
     "build = ingest + graph + store s": "build_s",
     "graph.json + report s": "json_s",
     "Neo4j CSV export s": "neo4j_s",
-    "explorer first render s": "explorer_s",
     "nodes": "nodes",
     "relationships": "relationships",
     "peak MB (build)": "build_peak_mb",
@@ -113,16 +112,14 @@ def measure(scale: int, runs: int, profile: Path | None) -> dict:
         figures["neo4j_s"] = _timed(export_neo4j_csv, result.graph, Path(scratch) / "neo4j")[1]
         del ingested, result
         figures["queries"] = _query_latencies(build, runs)
-        if APP.exists():
-            figures["explorer_s"] = _explorer_first_render(build)
+        figures["explorer"] = _explorer_first_renders(build)
         figures["peak_mb"] = _peak_mb()
     return figures
 
 
 def _write_json_and_report(ingested, result, build: Path) -> None:
     """What ``plankg build`` writes beside the store (graph/pipeline.py)."""
-    data = nx.node_link_data(result.graph, **NODE_LINK)
-    (build / GRAPH_JSON).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_graph_json(result.graph, build / GRAPH_JSON)
     (build / REPORT).write_text(build_report(ingested, result) + "\n", encoding="utf-8")
 
 
@@ -140,17 +137,29 @@ def _query_latencies(build: Path, runs: int) -> dict[str, list[float]]:
     return latencies
 
 
-def _explorer_first_render(build: Path) -> float | str:
-    """Seconds for the explorer's first script run on this build (streamlit AppTest), or the error it raised."""
+def _explorer_first_renders(build: Path) -> dict[str, float | str]:
+    """Per page, seconds for its first script run with empty caches (streamlit AppTest), or the error it raised.
+
+    Caches are cleared before each page, so every figure includes opening the store
+    and the page's queries, as on the first visit after the explorer starts.
+    """
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from explorer.pages import PAGES
+
     os.environ["PLANKG_DB"] = str(build)
-    app = AppTest.from_file(str(APP), default_timeout=600)
-    started = time.perf_counter()
-    app.run()
-    seconds = time.perf_counter() - started
-    if app.exception:
-        return f"error: {app.exception[0].message[:60]}"
+    seconds: dict[str, float | str] = {}
+    for page in PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        app = AppTest.from_file(str(APP), default_timeout=600)
+        app.query_params["page"] = page
+        started = time.perf_counter()
+        app.run()
+        seconds[page] = time.perf_counter() - started
+        if app.exception:
+            seconds[page] = f"error: {app.exception[0].message[:60]}"
     return seconds
 
 
@@ -181,6 +190,8 @@ def print_table(scales: list[int], results: list[dict]) -> None:
     print("| figure | " + " | ".join(f"{scale}×" for scale in scales) + "".join(f" | {h}" for h in growth_heads) + " |")
     print("|---" * (1 + len(scales) + len(growth_heads)) + "|")
     rows = [(label, [result.get(key) for result in results]) for label, key in FIGURES.items()]
+    for page in results[0]["explorer"]:
+        rows.append((f"explorer first render `{page}` s", [result["explorer"][page] for result in results]))
     for name in results[0]["queries"]:
         for label, share in (("p50", 0.5), ("p95", 0.95)):
             values = [_percentile(result["queries"][name], share) * 1000 for result in results]
@@ -191,6 +202,20 @@ def print_table(scales: list[int], results: list[dict]) -> None:
     runs = ", ".join(f"{s}×: {min(map(len, r['queries'].values()))}" for s, r in zip(scales, results, strict=True))
     problems = ", ".join(f"{s}×: {r['problems']}" for s, r in zip(scales, results, strict=True))
     print(f"\nwarm runs per named query (fewest): {runs}; ingest problems: {problems}")
+
+
+def machine() -> str:
+    """Date, CPU model and count, memory and Python version of this run."""
+    cpuinfo = Path("/proc/cpuinfo")
+    models = [
+        line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")
+    ]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = models[0] if models else platform.processor() or platform.machine()
+    return (
+        f"{datetime.date.today()}, {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> None:
@@ -215,6 +240,7 @@ def main() -> None:
             sys.exit(f"scale {scale}× failed:\n{child.stderr}")
         results.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(f"scale {scale}×: done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(f"machine: {machine()}\n")
     print_table(scales, results)
 
 

@@ -21,7 +21,9 @@ def _text(cell) -> str:
 def test_notebook_runs_on_a_fresh_build(build_root: Path, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PLANKG_DB", str(build_root))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert "邯郸市生态环境局" in _text(code[2])
     pm25 = _text(code[1])
