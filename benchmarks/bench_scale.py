@@ -111,7 +111,7 @@ def measure(scale: int, runs: int, profile: Path | None) -> dict:
         }
         figures["neo4j_s"] = _timed(export_neo4j_csv, result.graph, Path(scratch) / "neo4j")[1]
         del ingested, result
-        figures["queries"] = _query_latencies(build, runs)
+        figures["queries"], figures["rows"] = _query_latencies(build, runs)
         figures["explorer"] = _explorer_first_renders(build)
         figures["peak_mb"] = _peak_mb()
     return figures
@@ -123,18 +123,18 @@ def _write_json_and_report(ingested, result, build: Path) -> None:
     (build / REPORT).write_text(build_report(ingested, result) + "\n", encoding="utf-8")
 
 
-def _query_latencies(build: Path, runs: int) -> dict[str, list[float]]:
-    """Per named query, the sorted seconds of ``runs`` warm runs (fewer if the time budget is spent)."""
-    latencies = {}
+def _query_latencies(build: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """Per named query, the sorted seconds of ``runs`` warm runs (fewer if the time budget is spent), and its rows."""
+    latencies, rows = {}, {}
     with connect(build) as kg:
         for name, query in library().items():
             for _ in range(WARMUP):
-                query.run(kg)
+                rows[name] = len(query.run(kg))
             timings, started = [], time.perf_counter()
             while len(timings) < runs and (len(timings) < 5 or time.perf_counter() - started < QUERY_BUDGET_S):
                 timings.append(_timed(query.run, kg)[1])
             latencies[name] = sorted(timings)
-    return latencies
+    return latencies, rows
 
 
 def _explorer_first_renders(build: Path) -> dict[str, float | str]:
@@ -196,6 +196,7 @@ def print_table(scales: list[int], results: list[dict]) -> None:
         for label, share in (("p50", 0.5), ("p95", 0.95)):
             values = [_percentile(result["queries"][name], share) * 1000 for result in results]
             rows.append((f"`{name}` {label} ms", values))
+        rows.append((f"`{name}` rows returned", [result["rows"][name] for result in results]))
     for label, values in rows:
         if any(value is not None for value in values):
             print(f"| {label} | " + " | ".join(map(_cell, values)) + "".join(f" | {g}" for g in _growth(values)) + " |")
