@@ -22,6 +22,7 @@ LABELS = {
     "run": ("运行", "Run"),
     "example": ("示例查询", "Example query"),
     "node": ("中心节点（可输入搜索）", "Centre node (type to search)"),
+    "find_node": ("查找节点（编号或名称中的文字）", "Find nodes (text in their id or name)"),
     "hops": ("跳数", "Hops"),
     "labels": ("节点类型", "Node labels"),
     "types": ("关系类型", "Relationship types"),

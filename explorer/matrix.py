@@ -7,6 +7,8 @@ target is not a number (``达到省要求`` is shown as written), or it measures
 different scope (市城区 beside 全市) than the row's most common one.
 """
 
+from collections import Counter
+
 import pandas as pd
 
 EMPTY = (None, "", "--", "----", "—", "-")
@@ -17,11 +19,20 @@ LEVELS = {"province": 0, "city": 1, "county": 2}
 
 
 def plan_columns(plans: pd.DataFrame) -> dict[str, str]:
-    """A short column name per plan id: its region, with the plan's own words when a region has several."""
+    """A short column name per plan id: its region, with the plan's own words when a region has several.
+
+    Plans whose names still coincide (one region's plans of the same title) are numbered ``#1``, ``#2`` in order.
+    """
     crowded = plans["region"].duplicated(keep=False)
     names = {}
     for plan, region, title, several in zip(plans["plan_id"], plans["region"], plans["title"], crowded, strict=True):
         names[plan] = f"{region}·{title.removeprefix(region)[:10]}" if several else region
+    repeated = {name for name, count in Counter(names.values()).items() if count > 1}
+    numbered: Counter = Counter()
+    for plan, name in names.items():
+        if name in repeated:
+            numbered[name] += 1
+            names[plan] = f"{name} #{numbered[name]}"
     return names
 
 

@@ -18,6 +18,8 @@ RETURN a.id AS measure_id, b.id AS other, p.region AS region, s.score AS score O
 LEVELS = {"city": "市 city", "county": "县 county", "province": "省 province"}
 DEFAULT_TOPIC = "topic/air"
 SHOWN_TEXT = 110
+MAX_SIDE_BY_SIDE = 6
+"""Plans shown side by side at once (the first ones by default); a larger corpus picks which."""
 
 
 def topic_options(topics: pd.DataFrame) -> dict[str, str]:
@@ -64,6 +66,19 @@ def _side_by_side() -> None:
         rows = rows[rows["main_topic"].astype(bool)]
     if rows.empty:
         st.caption("没有任务 / No measure.")
+        return
+    everyone = rows.drop_duplicates("plan")
+    names = dict(zip(everyone["plan"], everyone["region"] + " · " + everyone["plan"], strict=True))
+    chosen = st.multiselect(
+        "并列的规划 / Plans side by side",
+        list(names),
+        default=list(names)[:MAX_SIDE_BY_SIDE],
+        max_selections=MAX_SIDE_BY_SIDE,
+        format_func=names.get,
+        key=f"side_plans:{topic}:{main_only}",
+    )
+    rows = rows[rows["plan"].isin(chosen)]
+    if rows.empty:
         return
     similar = data.cypher(SIMILAR, ids=rows["measure_id"].tolist())
     plans = rows.drop_duplicates("plan")[["region", "plan"]]

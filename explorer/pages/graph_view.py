@@ -7,28 +7,34 @@ from explorer import data, state
 from explorer.i18n import t
 from explorer.network import LABELS, RELATIONSHIPS, neighbourhood, network_html, words
 
-NODES = """
-MATCH (n) RETURN n.id AS id, label(n) AS label,
-       coalesce(n.name, n.title, n.heading, n.text, '') AS words
-ORDER BY label, id
+_WORDS = "coalesce(n.name, n.title, n.heading, n.text, '')"
+FIND = f"""
+MATCH (n) WHERE n.id CONTAINS $find OR {_WORDS} CONTAINS $find
+RETURN n.id AS id, label(n) AS label, {_WORDS} AS words
+ORDER BY label, id LIMIT $limit
 """
+BY_ID = f"MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, label(n) AS label, {_WORDS} AS words"
 DEFAULT_NODE = "dept/130400/生态环境局"
 CAP_STEP = 60
+PICKER_LIMIT = 500
+"""Nodes the picker offers for a search; the search box narrows a large graph down to them."""
 
 
-def options() -> dict[str, str]:
-    """Every node id → ``Label · id · words`` (what the picker shows and searches as you type)."""
-    nodes = data.cypher(NODES)
+def options(text: str, keep: list[str]) -> dict[str, str]:
+    """Node id → ``Label · id · words`` for the nodes ``keep`` and the first nodes whose id or words hold ``text``."""
+    nodes = pd.concat([data.cypher(BY_ID, ids=keep), data.cypher(FIND, find=text, limit=PICKER_LIMIT)])
     return {
-        node_id: f"{label} · {node_id} · {text[:40]}"
-        for node_id, label, text in zip(nodes["id"], nodes["label"], nodes["words"], strict=True)
+        node_id: f"{label} · {node_id} · {words[:40]}"
+        for node_id, label, words in zip(nodes["id"], nodes["label"], nodes["words"], strict=True)
     }
 
 
 def render() -> None:
     """The graph page."""
     st.header(t("graph"))
-    choices = options()
+    text = st.text_input(t("find_node"), key="find", placeholder="散煤、生态环境局、region/1305…").strip()
+    wanted = [st.session_state.get("node"), st.query_params.get("node"), DEFAULT_NODE]
+    choices = options(text, [node for node in wanted if node])
     ids = list(choices)
     left, middle, right = st.columns([5, 1, 2])
     centre = state.bound(left.selectbox, t("node"), ids, "node", DEFAULT_NODE, format_func=choices.get)

@@ -98,6 +98,16 @@ def test_graph_page_draws_and_recentres(app) -> None:
     assert page.query_params["node"] == "region/130500"
 
 
+def test_graph_page_finds_nodes_by_their_words(app) -> None:
+    page = app("graph", node="region/130528")
+    page.text_input(key="find").set_value("细颗粒物").run()
+    options = page.selectbox(key="node").options
+    assert options[0].startswith("Region · region/130528")  # the centre stays on offer
+    assert any(option.startswith("Indicator · indicator/pm25") for option in options)
+    assert not any(option.startswith("Region · region/130400") for option in options)  # 邯郸市 holds no 细颗粒物
+    assert page.selectbox(key="node").value == "region/130528"
+
+
 def test_graph_page_caps_and_shows_more(app) -> None:
     page = app("graph", node="dept/130400/生态环境局")
     assert any("已截断 cut at 60" in markdown.value for markdown in page.markdown)  # 79 measures and a region

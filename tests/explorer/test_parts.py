@@ -7,7 +7,7 @@ import pandas as pd
 
 from explorer.excerpt import excerpt_html, parse_span, span_text
 from explorer.markdown import escape
-from explorer.matrix import cell
+from explorer.matrix import cell, plan_columns
 from explorer.network import LABELS, RELATIONSHIPS, interleaved, neighbourhood, network_html
 from explorer.pages.console import nodes_in, parameters
 from explorer.report import read_report
@@ -95,3 +95,24 @@ def test_console_finds_parameters_outside_strings_and_nodes_in_results() -> None
 
 def test_markdown_escape_keeps_text_as_written() -> None:
     assert escape("各县<市、区>政府 *1.* [a](b)") == r"各县\<市、区\>政府 \*1\.\* \[a\]\(b\)"
+
+
+def test_plan_columns_are_short_and_never_repeat() -> None:
+    plans = pd.DataFrame(
+        {
+            "plan_id": ["a", "b", "c", "d"],
+            "region": ["邯郸市", "宁晋县", "宁晋县", "宁晋县"],
+            "title": [
+                "邯郸市生态环境保护“十四五”规划",
+                "宁晋县建设京津冀生态环境支撑区“十四五”规划",
+                "宁晋县养老服务体系建设“十四五”规划",
+                "宁晋县养老服务体系建设“十四五”规划",
+            ],
+        }
+    )
+    assert plan_columns(plans) == {
+        "a": "邯郸市",
+        "b": "宁晋县·建设京津冀生态环境支",
+        "c": "宁晋县·养老服务体系建设“十 #1",
+        "d": "宁晋县·养老服务体系建设“十 #2",
+    }
