@@ -21,12 +21,13 @@ PICKER_LIMIT = 500
 
 
 def options(text: str, keep: list[str]) -> dict[str, str]:
-    """Node id → ``Label · id · words`` for the nodes ``keep`` and the first nodes whose id or words hold ``text``."""
+    """Node id → ``Label · id · words``: the nodes ``keep`` first, in order, then the first nodes whose id or words hold ``text``."""
     nodes = pd.concat([data.cypher(BY_ID, ids=keep), data.cypher(FIND, find=text, limit=PICKER_LIMIT)])
-    return {
+    labels = {
         node_id: f"{label} · {node_id} · {words[:40]}"
         for node_id, label, words in zip(nodes["id"], nodes["label"], nodes["words"], strict=True)
     }
+    return {**{node: labels[node] for node in keep if node in labels}, **labels}
 
 
 def render() -> None:
