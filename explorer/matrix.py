@@ -11,6 +11,8 @@ from collections import Counter
 
 import pandas as pd
 
+from graph.units import normalise_unit
+
 EMPTY = (None, "", "--", "----", "—", "-")
 WHOLE = ("全域", "全市", "全县", "县域", "市域")
 """Scopes that mean the whole area the plan governs."""
@@ -42,8 +44,17 @@ def scope_of(scope: str | None) -> str:
 
 
 def cell(row: pd.Series, usual_scope: str) -> str:
-    """One cell: literals as printed, the scope when not the whole area, ``⚠`` when not comparable."""
+    """One cell: literals as printed, the scope when not the whole area, ``⚠`` when not comparable.
+
+    When the plan printed its values in another unit than the row's (``万吨`` in a ``吨``
+    row), the printed unit follows the literals, so ``0.075`` is not read as tonnes.
+    """
     text = f"{_shown(row['baseline'])} → {_shown(row['target'])}"
+    printed, unit = (
+        value if isinstance(value, str) else None for value in (row.get("unit_as_written"), row.get("unit"))
+    )
+    if printed and normalise_unit(printed) != normalise_unit(unit):
+        text += f" {printed}"
     if not _empty(row["cumulative"]):
         text += f"［累计 {row['cumulative']}］"
     if row["attribute"]:

@@ -9,5 +9,6 @@ WHERE t.target_year = $year
 RETURN i.id AS indicator_id, i.name AS indicator, p.id AS plan_id, p.region AS region, p.level AS level,
        t.name_as_written AS as_written, t.scope AS scope, t.baseline AS baseline, t.target AS target,
        t.cumulative AS cumulative, t.attribute AS attribute, t.baseline_value AS baseline_value,
-       t.target_value AS target_value, t.cumulative_value AS cumulative_value, t.value_unit AS unit
+       t.target_value AS target_value, t.cumulative_value AS cumulative_value, t.value_unit AS unit,
+       t.unit AS unit_as_written
 ORDER BY indicator_id, level, region, plan_id

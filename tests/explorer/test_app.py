@@ -45,6 +45,8 @@ def test_compare_shows_the_matrix_as_printed_with_scopes(app) -> None:
     assert pm25["衡水市"] == "⚠ 52 → 37*（约束性）〔市区城市〕"
     water = page.dataframe[0].value.loc["地表水达到或好于Ⅲ类水体比例"]
     assert water["邯郸市"] == "⚠ 60 → 达到省要求（约束性）"  # a target that is not a number, as written
+    ammonia = page.dataframe[0].value.loc["氨氮重点工程减排量"]
+    assert (ammonia["单位 unit"], ammonia["邯郸市"]) == ("吨", "— → 0.075 万吨（约束性）")  # printed in 万吨
     across = page.dataframe[1].value.set_index("region")
     assert across.loc["衡水市", "target"] == "37*"
     assert across.loc["邯郸市", "source"].startswith("?page=sources&id=handan-eco-plan-2021-2025.txt%3A")

@@ -116,3 +116,12 @@ def test_plan_columns_are_short_and_never_repeat() -> None:
         "c": "宁晋县·养老服务体系建设“十 #1",
         "d": "宁晋县·养老服务体系建设“十 #2",
     }
+
+
+def test_a_cell_names_the_printed_unit_when_it_is_not_the_rows() -> None:
+    # Handan prints its 2025 ammonia-nitrogen reduction as 0.075 万吨 in a table the row reads in 吨.
+    row = {"baseline": "--", "target": "0.075", "cumulative": None, "attribute": "约束性", "target_value": 750.0}
+    handan = pd.Series({**row, "scope": None, "unit": "吨", "unit_as_written": "万吨"})
+    assert cell(handan, "全域") == "— → 0.075 万吨（约束性）"
+    same = pd.Series({**row, "scope": None, "unit": "平方千米", "unit_as_written": "平方公里"})
+    assert cell(same, "全域") == "— → 0.075（约束性）"  # one unit, two spellings
