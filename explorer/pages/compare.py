@@ -18,6 +18,8 @@ RETURN p.title AS plan, t.name_as_written AS as_written, t.scope AS scope, t.sou
 """
 DEFAULT_YEAR = 2025
 DEFAULT_INDICATOR = "indicator/pm25"
+MAX_PLANS = 24
+"""Plan columns in the matrix at once; a larger corpus picks which (the first ones by default)."""
 
 
 def render() -> None:
@@ -36,7 +38,8 @@ def render() -> None:
 
 def _indicators(year: int) -> None:
     rows = data.run_named("indicator_matrix", year=year)
-    plans = data.plans()
+    plans = _chosen_plans(data.plans(), rows)
+    rows = rows[rows["plan_id"].isin(plans["plan_id"])]
     st.subheader(f"指标矩阵 / Indicator matrix ({year})")
     matrix = indicator_matrix(rows, plans)
     st.dataframe(
@@ -71,6 +74,23 @@ def _indicators(year: int) -> None:
         width="stretch",
         column_config={"source": st.column_config.LinkColumn(t("source"), display_text="原文 ↗")},
     )
+
+
+def _chosen_plans(plans: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The plans with targets that the matrix and chart show: all of them, or ``MAX_PLANS`` picked in a list."""
+    plans = plans[plans["plan_id"].isin(rows["plan_id"])]
+    if len(plans) <= MAX_PLANS:
+        return plans
+    names = dict(zip(plans["plan_id"], plans["region"] + " · " + plans["title"], strict=True))
+    chosen = st.multiselect(
+        f"比较的规划（最多 {MAX_PLANS} 个）/ Plans to compare (at most {MAX_PLANS})",
+        list(names),
+        default=list(names)[:MAX_PLANS],
+        max_selections=MAX_PLANS,
+        format_func=names.get,
+        key="matrix_plans",
+    )
+    return plans[plans["plan_id"].isin(chosen)]
 
 
 def _chart(rows: pd.DataFrame, columns: dict[str, str], year: int) -> None:

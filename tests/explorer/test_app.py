@@ -52,6 +52,18 @@ def test_compare_shows_the_matrix_as_printed_with_scopes(app) -> None:
     assert across.loc["邯郸市", "source"].startswith("?page=sources&id=handan-eco-plan-2021-2025.txt%3A")
 
 
+def test_compare_lets_a_large_corpus_pick_the_plans_it_lines_up(app, monkeypatch) -> None:
+    import explorer.pages.compare as compare
+
+    monkeypatch.setattr(compare, "MAX_PLANS", 2)  # the real corpus has 5 plans with targets
+    page = app("compare")
+    picker = page.multiselect(key="matrix_plans")
+    assert len(picker.options) == 5 and len(picker.value) == 2
+    assert len(page.dataframe[0].value.columns) == 1 + 2  # the unit, then the two plans
+    picker.set_value([*picker.value[:1], "hengshui-eco-plan-2021-2025"]).run()
+    assert page.dataframe[0].value.loc["细颗粒物（PM2.5）年均浓度", "衡水市"] == "⚠ 52 → 37*（约束性）〔市区城市〕"
+
+
 def test_compare_follows_the_url_and_shows_topics(app) -> None:
     page = app("compare", indicator="indicator/forest_cover", topic="topic/loose-coal")
     assert page.selectbox(key="indicator").value == "indicator/forest_cover"
