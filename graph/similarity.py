@@ -7,9 +7,8 @@ clauses are removed first, so shared department names do not make measures alike
 
 Only measures of a shared block are compared: in the build, a block is a top topic
 that measures are mainly about (``topic_blocks``), and measures about no topic form
-one block. So the
-cost is the sum of the blocks' squares, not the square of the corpus, and a block's
-scores below the threshold are never stored.
+one block. So the cost is the sum of the blocks' squares, not the square of the
+corpus, and a block's scores below the threshold are never stored.
 """
 
 import os
