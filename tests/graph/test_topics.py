@@ -18,6 +18,12 @@ def topics() -> list[Topic]:
 
 
 @pytest.fixture(scope="module")
+def classify(topics):
+    """The taxonomy's rules, compiled once: ``classify(text)`` → topic matches."""
+    return TopicClassifier(topics).classify
+
+
+@pytest.fixture(scope="module")
 def graph(built):
     """The built graph: the build adds topics and similar-measure links."""
     return built.graph
@@ -60,38 +66,36 @@ def test_a_malformed_taxonomy_is_refused(bad, message):
         check_topics(bad)
 
 
-def test_a_sub_topic_implies_its_top_topic_and_the_edge_keeps_the_keywords(topics):
-    matches = {
-        match.topic_id: match for match in TopicClassifier(topics).classify("持续开展冬季清洁取暖，防止散煤复燃。")
-    }
+def test_a_sub_topic_implies_its_top_topic_and_the_edge_keeps_the_keywords(classify):
+    matches = {match.topic_id: match for match in classify("持续开展冬季清洁取暖，防止散煤复燃。")}
     assert matches["loose-coal"].keywords == ("清洁取暖", "散煤")
     assert matches["air"].keywords == matches["loose-coal"].keywords
     assert matches["air"].hits == 2
 
 
-def test_a_longer_keyword_counts_once(topics):
-    matches = {match.topic_id: match for match in TopicClassifier(topics).classify("深入开展地下水超采综合治理。")}
+def test_a_longer_keyword_counts_once(classify):
+    matches = {match.topic_id: match for match in classify("深入开展地下水超采综合治理。")}
     assert matches["groundwater-overdraft"].keywords == ("地下水超采",)
     assert matches["soil-groundwater"].hits == 1
 
 
-def test_responsibility_clauses_and_white_space_are_ignored(topics):
+def test_responsibility_clauses_and_white_space_are_ignored(classify):
     text = "实施柴油货车清洁化行动。（责任单位：市生态环境局、市交通运输局、市农业农村局）"
     assert strip_clauses(text) == "实施柴油货车清洁化行动。"
-    assert {match.topic_id for match in TopicClassifier(topics).classify(text)} == {"air", "diesel-trucks"}
-    assert {match.topic_id for match in TopicClassifier(topics).classify("全面创 A")} == {"air", "ultra-low-emissions"}
-    assert TopicClassifier(topics).classify("涉VOCS企业")[0].keywords == ("VOCs",)
+    assert {match.topic_id for match in classify(text)} == {"air", "diesel-trucks"}
+    assert {match.topic_id for match in classify("全面创 A")} == {"air", "ultra-low-emissions"}
+    assert classify("涉VOCS企业")[0].keywords == ("VOCs",)
 
 
-def test_main_marks_the_most_hit_topics_of_each_level_ties_included(topics):
-    matches = {match.topic_id: match for match in TopicClassifier(topics).classify("治理扬尘和噪声，扬尘为重点。")}
+def test_main_marks_the_most_hit_topics_of_each_level_ties_included(classify):
+    matches = {match.topic_id: match for match in classify("治理扬尘和噪声，扬尘为重点。")}
     assert matches["air"].main and not matches["noise"].main
-    tied = {match.topic_id: match.main for match in TopicClassifier(topics).classify("治理扬尘和噪声。")}
+    tied = {match.topic_id: match.main for match in classify("治理扬尘和噪声。")}
     assert tied == {"air": True, "dust": True, "noise": True}
 
 
-def test_a_text_with_no_keyword_has_no_topic(topics):
-    assert TopicClassifier(topics).classify("养老服务床位总量达到5600张以上。") == []
+def test_a_text_with_no_keyword_has_no_topic(classify):
+    assert classify("养老服务床位总量达到5600张以上。") == []
 
 
 def test_topic_nodes_and_broader_edges(graph, topics):
