@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.departments import Department, resolve_department
+from graph.edges import add_edge
 from graph.indicators import Indicator, align
 from graph.measure_targets import find_targets
 from graph.similarity import add_similarity
@@ -51,7 +52,7 @@ class _Builder:
             self.graph.add_node(node_id, label=label, **properties)
 
     def edge(self, tail: str, head: str, kind: str, **properties) -> None:
-        self.graph.add_edge(tail, head, key=f"{kind}:{len(self.graph[tail].get(head, {}))}", type=kind, **properties)
+        add_edge(self.graph, tail, head, kind, **properties)
 
     def add_regions(self) -> None:
         for region in self.regions:

@@ -22,6 +22,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 from sparse_dot_topn import sp_matmul_topn
 
+from graph.edges import add_edge
 from graph.topics import strip_clauses
 
 METHOD = "tfidf-char-2-3-cosine"
@@ -168,12 +169,5 @@ def add_similarity(graph: nx.MultiDiGraph, threshold: float = THRESHOLD) -> None
         if kind == "HAS_MEASURE"
     )
     pairs = similar_measures(measures, topic_blocks(graph, (measure for measure, _, _ in measures)), threshold)
-    graph.add_edges_from(
-        (
-            pair.source,
-            pair.target,
-            f"SIMILAR_TO:{len(graph[pair.source].get(pair.target, {}))}",
-            {"type": "SIMILAR_TO", "score": pair.score, "method": pair.method},
-        )
-        for pair in pairs
-    )
+    for pair in pairs:
+        add_edge(graph, pair.source, pair.target, "SIMILAR_TO", score=pair.score, method=pair.method)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.edges import add_edge
 from graph.keywords import KeywordIndex
 from ingest.reference import REFERENCE_DIR
 from ingest.responsibility import clause_spans
@@ -156,23 +157,19 @@ def add_topics(graph: nx.MultiDiGraph, topics: list[Topic] | None = None) -> Non
         )
     for topic in topics:
         if topic.parent:
-            _edge(graph, topic_node_id(topic.id), topic_node_id(topic.parent), "BROADER")
-    graph.add_edges_from(
-        (
-            measure,
-            topic_node_id(match.topic_id),
-            f"ABOUT:{len(graph[measure].get(topic_node_id(match.topic_id), {}))}",
-            {"type": "ABOUT", "keywords": list(match.keywords), "hits": match.hits, "main": match.main},
-        )
-        for measure, text in list(_measures(graph))
-        for match in classifier.classify(text)
-    )
+            add_edge(graph, topic_node_id(topic.id), topic_node_id(topic.parent), "BROADER")
+    for measure, text in list(_measures(graph)):
+        for match in classifier.classify(text):
+            add_edge(
+                graph,
+                measure,
+                topic_node_id(match.topic_id),
+                "ABOUT",
+                keywords=list(match.keywords),
+                hits=match.hits,
+                main=match.main,
+            )
 
 
 def _measures(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
     return ((node, data["text"]) for node, data in graph.nodes(data=True) if data["label"] == "Measure")
-
-
-def _edge(graph: nx.MultiDiGraph, tail: str, head: str, kind: str, **properties) -> None:
-    """An edge keyed like graph/build.py's: ``<type>:<n-th between the two nodes>``."""
-    graph.add_edge(tail, head, key=f"{kind}:{len(graph[tail].get(head, {}))}", type=kind, **properties)

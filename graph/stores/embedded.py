@@ -96,14 +96,12 @@ def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]
     row = {}
     for name, kind in declared.items():
         value = data.get(name)
-        if value is not None and not _VALID[kind](value):
-            raise ValueError(f"{what}: {name} should be {kind}, got {value!r}")
-        row[name] = _CONVERT.get(kind, _same)(value) if value is not None else None
+        if value is not None:
+            if not _VALID[kind](value):
+                raise ValueError(f"{what}: {name} should be {kind}, got {value!r}")
+            value = _CONVERT[kind](value) if kind in _CONVERT else value
+        row[name] = value
     return row
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 _VALID = {
