@@ -5,6 +5,7 @@ in the stores) and its properties; every edge has a ``type`` attribute and its
 properties. Facts read from the text keep ``source_file`` and their line span.
 """
 
+from collections import deque
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -17,7 +18,7 @@ from graph.similarity import add_similarity
 from graph.topics import add_topics
 from graph.units import normalise_unit, to_unit
 from ingest.pipeline import CorpusIngest, DocumentIngest
-from ingest.records import IndicatorRow, MeasureRecord, ResponsibilityUnit, Span
+from ingest.records import IndicatorRow, MeasureRecord, ResponsibilityUnit, ScopeStatement, Span
 from ingest.reference import Region, RegionTable
 
 
@@ -198,12 +199,22 @@ class _Builder:
             self.edge(department.id, region_id(department.region), "BELONGS_TO")
 
     def add_scopes(self, document: DocumentIngest, home: Region) -> None:
-        """Scope statements make every later measure of the document the listed units' too."""
-        for scope in document.scopes:
-            for measure in document.measures:
-                if measure.span.line_start > scope.span.line_end:
-                    for unit in scope.units:
-                        self.add_responsibility(unit, home, measure.id, scope.text, scope.span, implied=True)
+        """Scope statements make every later measure of the document the listed units' too.
+
+        One pass over measures and statements in line order: a body is implied once per
+        measure (by the nearest statement naming it), and not where the measure names it itself.
+        """
+        scopes = deque(sorted(document.scopes, key=lambda scope: scope.span.line_end))
+        implied: dict[str, tuple[ResponsibilityUnit, ScopeStatement]] = {}
+        for measure in sorted(document.measures, key=lambda measure: measure.span.line_start):
+            while scopes and scopes[0].span.line_end < measure.span.line_start:
+                scope = scopes.popleft()
+                for unit in scope.units:
+                    implied[resolve_department(unit.name, home, self.regions).id] = (unit, scope)
+            stated = self.graph.pred[measure.id]
+            for department, (unit, scope) in implied.items():
+                if department not in stated:
+                    self.add_responsibility(unit, home, measure.id, scope.text, scope.span, implied=True)
 
     def add_indicator(self, indicator: Indicator) -> None:
         self.node(
