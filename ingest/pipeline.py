@@ -4,6 +4,7 @@ One bad file never stops the others: its problem is reported with the file and
 line, and the remaining files are ingested.
 """
 
+import hashlib
 import multiprocessing
 import os
 import re
@@ -43,6 +44,8 @@ class DocumentIngest:
     """Everything read from one document."""
 
     document: DocumentRecord
+    digest: str = ""
+    """SHA-256 of the document's text: equal digests are duplicate documents."""
     sections: list[SectionRecord] = field(default_factory=list)
     measures: list[MeasureRecord] = field(default_factory=list)
     scopes: list[ScopeStatement] = field(default_factory=list)
@@ -88,11 +91,15 @@ class CorpusIngest:
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """The text files of a corpus directory, sorted by name (READMEs excluded)."""
+    """The entries of a corpus directory named like text files, sorted by name (READMEs excluded).
+
+    Entries that are not readable files (a directory named ``x.txt``, a dangling link,
+    a FIFO) are listed too, so that ingesting them reports them.
+    """
     return sorted(
         path
         for path in corpus.iterdir()
-        if path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES and path.stem.upper() != "README"
+        if path.suffix.lower() in CORPUS_SUFFIXES and path.stem.upper() != "README"
     )
 
 
@@ -108,9 +115,34 @@ def ingest_corpus(corpus: Path, find_region: RegionFinder | None = None, workers
     if workers is None:
         workers = (os.cpu_count() or 1) if len(paths) >= PARALLEL_FROM else 1
     if workers <= 1:
-        return CorpusIngest(files=[ingest_file(path, find_region) for path in paths])
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return CorpusIngest(files=list(pool.map(ingest_file, paths, repeat(find_region))))
+        files = [ingest_file(path, find_region) for path in paths]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            files = list(pool.map(ingest_file, paths, repeat(find_region)))
+    _drop_duplicates(files)
+    return CorpusIngest(files=files)
+
+
+def _drop_duplicates(files: list[FileIngest]) -> None:
+    """Keep the first of documents with the same text; each later one becomes a warning on its file."""
+    first: dict[str, DocumentRecord] = {}
+    for file in files:
+        kept = []
+        for document in file.documents:
+            original = first.setdefault(document.digest, document.document)
+            if original is document.document:
+                kept.append(document)
+                continue
+            file.problems.append(
+                Problem(
+                    source_file=file.source_file,
+                    line=document.document.span.line_start,
+                    severity=Severity.WARNING,
+                    message=f"duplicate document: same text as {original.id} "
+                    f"({original.span.source_file}:{original.span.line_start}); ingested once",
+                )
+            )
+        file.documents = kept
 
 
 def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileIngest:
@@ -133,7 +165,8 @@ def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileInge
 def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentIngest:
     """Read the tables, boxes, outline and measures of one document."""
     record = document.record
-    result = DocumentIngest(document=record)
+    text = "\n".join(line.text for line in document.lines)
+    result = DocumentIngest(document=record, digest=hashlib.sha256(text.encode()).hexdigest())
     tables = parse_indicator_tables(record.id, document.lines, source)
     boxes = parse_projects(record.id, document.lines, source)
     header = set(range(record.span.line_start, document.header_end + 1))

@@ -1,9 +1,10 @@
 """The whole pipeline: reports, bad files beside good ones, determinism."""
 
+import os
 import shutil
 from pathlib import Path
 
-from ingest.pipeline import ingest_corpus
+from ingest.pipeline import ingest_corpus, ingest_file
 from ingest.records import Severity
 from ingest.report import format_report, records_json
 from tests.conftest import CORPUS
@@ -20,7 +21,6 @@ def test_report_lists_every_document_with_counts(corpus) -> None:
 def test_bad_files_are_reported_and_the_others_ingested(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt", corpus)
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
     (corpus / "gbk.txt").write_bytes(
@@ -33,7 +33,7 @@ def test_bad_files_are_reported_and_the_others_ingested(tmp_path: Path) -> None:
     good = {file.source_file: file for file in result.files if not file.failed}
     assert good["gbk.txt"].encoding == "gb18030"
     from_gbk = good["gbk.txt"].documents[0].measures
-    from_utf8 = good["hebei-beautiful-hebei-action-plan-2023-2027.txt"].documents[0].measures
+    from_utf8 = ingest_file(CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt").documents[0].measures
 
     def digest(measures):
         return [
@@ -45,6 +45,34 @@ def test_bad_files_are_reported_and_the_others_ingested(tmp_path: Path) -> None:
     report = format_report(result)
     assert "empty.txt: error: file is empty" in report
     assert "binary.txt:1: error: binary file" in report
+
+
+def test_the_same_text_under_two_names_is_one_document(tmp_path: Path) -> None:
+    plan = CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt"
+    shutil.copy(plan, tmp_path / "a-copy.txt")
+    (tmp_path / "b-gbk.txt").write_bytes(plan.read_text("utf-8").encode("gbk"))
+    shutil.copy(plan, tmp_path)
+    result = ingest_corpus(tmp_path)
+    assert [document.document.id for document in result.documents] == ["a-copy"]
+    report = format_report(result)
+    for name in ("b-gbk.txt", plan.name):
+        assert f"{name}:1: warning: duplicate document: same text as a-copy (a-copy.txt:1); ingested once" in report
+    assert not any(file.failed for file in result.files)
+
+
+def test_entries_that_are_not_files_are_reported(tmp_path: Path) -> None:
+    shutil.copy(CORPUS / "hebei-beautiful-hebei-action-plan-2023-2027.txt", tmp_path)
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    result = ingest_corpus(tmp_path)
+    failed = {file.source_file: file.problems[0].message for file in result.files if file.failed}
+    assert failed == {
+        "folder.txt": "not a regular file but a directory",
+        "dangling.txt": f"dangling symbolic link (to {tmp_path / 'nowhere.txt'})",
+        "pipe.txt": "not a regular file but a FIFO (named pipe)",
+    }
+    assert len(result.documents) == 1
 
 
 def test_a_truncated_file_still_gives_what_it_holds(tmp_path: Path) -> None:

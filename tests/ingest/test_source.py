@@ -25,6 +25,8 @@ def handan_text() -> str:
         (lambda text: text.encode("gb18030"), "gb18030"),
         (lambda text: text.encode("gbk"), "gb18030"),
         (lambda text: text.encode("utf-16"), "utf-16"),
+        (lambda text: text.encode("utf-16-le"), "utf-16-le"),
+        (lambda text: text.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_every_encoding_gives_the_same_lines(tmp_path: Path, handan_text: str, encode, encoding: str) -> None:
@@ -35,6 +37,28 @@ def test_every_encoding_gives_the_same_lines(tmp_path: Path, handan_text: str, e
     assert len(source.lines) == 1443
     assert source.line(1301).text == "— 30 —"
     assert source.line(258).text.endswith("（责任单位：")
+
+
+TRADITIONAL = (
+    "邯鄲市生態環境保護「十四五」規劃\n一、總體要求\n"
+    "以習近平新時代中國特色社會主義思想為指導，深入貫徹黨的十九大和十九屆歷次全會精神，堅持生態優先、綠色發展。\n"
+)
+KOREAN = "한단시 생태환경보호 제14차 5개년 계획\n1. 총체적 요구\n대기오염 방지를 강화하고 미세먼지와 오존을 함께 관리한다.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "detected"), [(TRADITIONAL.encode("big5"), "big5"), (KOREAN.encode("euc-kr"), "cp949")]
+)
+def test_other_encodings_are_refused_not_read_as_gb18030(data: bytes, detected: str) -> None:
+    data.decode("gb18030")  # GB18030 would read them, as garbage
+    with pytest.raises(IngestError) as raised:
+        decode(data, "other.txt")
+    assert raised.value.line == 1
+    assert raised.value.message.startswith(f"looks like {detected}, not UTF-8, GB18030 or UTF-16: convert it to UTF-8")
+
+
+def test_short_gb18030_text_is_read() -> None:
+    assert decode("第一行\n第二行\n".encode("gb18030"), "short.txt") == ("第一行\n第二行\n", "gb18030")
 
 
 def test_crlf_and_cr_line_ends_keep_line_numbers(tmp_path: Path, handan_text: str) -> None:
