@@ -50,17 +50,26 @@ def build(
     corpus: Path = typer.Option(DEFAULT_CORPUS, help="Directory of the corpus text files."),
     out: Path = typer.Option(DEFAULT_OUT, help="Build root; the finished build is published as OUT/current."),
     report: bool = typer.Option(False, "--report/--no-report", help="Print the whole build report."),
+    allow_partial: bool = typer.Option(
+        False, "--allow-partial", help="Publish a graph of the readable files when some cannot be read."
+    ),
 ) -> None:
-    """Ingest, build the graph and write the embedded store, graph.json and report.txt atomically."""
+    """Ingest, build the graph and write the embedded store, graph.json and report.txt atomically.
+
+    Fails, keeping the previous build, when a file of the corpus cannot be read, unless
+    --allow-partial is given. A second build into the same OUT waits for the first to publish.
+    """
     from graph.pipeline import BuildError
     from graph.pipeline import build as run_build
 
     if not corpus.is_dir():
         raise _fail(f"corpus directory not found: {corpus}", 2)
     try:
-        summary = run_build(corpus, out)
+        summary = run_build(corpus, out, allow_partial=allow_partial)
     except BuildError as err:
         raise _fail(f"{err}\nthe previous build, if any, is unchanged") from None
+    for problem in summary.left_out:
+        typer.echo(f"left out of the graph: {problem}", err=True)
     if report:
         typer.echo(summary.report)
     typer.echo(f"build written to {summary.directory} (published as {out / 'current'})")

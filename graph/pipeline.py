@@ -33,15 +33,18 @@ class BuildSummary:
     nodes: dict[str, int]
     relationships: dict[str, int]
     report: str
+    left_out: list[str]
+    """Why files (unreadable, in an allowed partial build) or documents (duplicates) are not in the graph."""
 
 
-def build(corpus: Path, out: Path) -> BuildSummary:
+def build(corpus: Path, out: Path, allow_partial: bool = False) -> BuildSummary:
     """Ingest ``corpus``, build the graph and publish it under ``out`` (``out/current``).
 
-    Raises :class:`BuildError` when no document could be ingested; the previous
-    build is then left in place.
+    Raises :class:`BuildError` when no document could be ingested, or when some file
+    could not be read and ``allow_partial`` is false; the previous build is then left
+    in place. The summary's ``left_out`` names the files and documents not in the graph.
     """
-    result, report = _graph_and_report(corpus)
+    result, report, left_out = _graph_and_report(corpus, allow_partial)
 
     def write(directory: Path) -> None:
         write_store(result.graph, directory / STORE)
@@ -54,17 +57,30 @@ def build(corpus: Path, out: Path) -> BuildSummary:
         nodes=dict(sorted(Counter(label for _, label in result.graph.nodes(data="label")).items())),
         relationships=dict(sorted(Counter(kind for *_, kind in result.graph.edges(data="type")).items())),
         report=report,
+        left_out=left_out,
     )
 
 
-def _graph_and_report(corpus: Path) -> tuple[BuildResult, str]:
-    """The graph of ``corpus`` and its build report; the ingest records are freed on return."""
+def _graph_and_report(corpus: Path, allow_partial: bool) -> tuple[BuildResult, str, list[str]]:
+    """The graph of ``corpus``, its build report and the problems of files or documents left out.
+
+    The ingest records are freed on return.
+    """
     ingested = ingest_corpus(corpus)
     if not ingested.documents:
         problems = "\n".join(str(problem) for problem in ingested.problems) or "no text files"
         raise BuildError(f"no document could be ingested from {corpus}:\n{problems}")
+    unread = [str(problem) for file in ingested.files if file.failed for problem in file.problems]
+    if unread and not allow_partial:
+        failed = sum(file.failed for file in ingested.files)
+        raise BuildError(
+            f"{failed} of {len(ingested.files)} files of {corpus} could not be read:\n"
+            + "\n".join(unread)
+            + "\nfix them, or pass --allow-partial to publish a graph of the others"
+        )
     result = build_graph(ingested, load_regions())
-    return result, build_report(ingested, result)
+    left_out = [str(problem) for file in ingested.files for problem in file.problems]
+    return result, build_report(ingested, result), left_out
 
 
 def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:

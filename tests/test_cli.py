@@ -1,6 +1,8 @@
 """The plankg command line, run as a user runs it."""
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +103,39 @@ def test_export_rdf_from_the_build(build_root, tmp_path) -> None:
     assert (None, None, rdflib.Literal("邯郸市生态环境局", lang="zh")) in graph
     wrong = plankg("export", "--format", "xml", "--out", str(out), "--build", str(build_root))
     assert wrong.returncode == 2 and "must be one of ttl, jsonld, nt" in wrong.stderr
+
+
+def test_a_build_that_cannot_read_every_file_fails_unless_partial_is_allowed(tmp_path) -> None:
+    out = tmp_path / "build"
+    assert plankg("build", "--corpus", str(CORPUS), "--out", str(out)).returncode == 0
+    before = (out / "current").resolve()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    handan = (CORPUS / "handan-eco-plan-2021-2025.txt").read_text(encoding="utf-8")
+    (corpus / "handan.txt").write_text(handan, encoding="utf-8")
+    (corpus / "big5.txt").write_bytes("邯鄲市生態環境保護「十四五」規劃\n一、總體要求\n堅持生態優先、綠色發展。\n".encode("big5"))
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    (corpus / "folder.txt").mkdir()
+    os.mkfifo(corpus / "pipe.txt")
+    result = plankg("build", "--corpus", str(corpus), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: 4 of 5 files of {corpus} could not be read:\n")
+    assert "big5.txt:1: error: looks like big5" in result.stderr
+    assert "pipe.txt: error: not a regular file but a FIFO" in result.stderr
+    assert "--allow-partial" in result.stderr and "previous build, if any, is unchanged" in result.stderr
+    assert (out / "current").resolve() == before
+    allowed = plankg("build", "--corpus", str(corpus), "--out", str(out), "--allow-partial")
+    assert allowed.returncode == 0, allowed.stderr
+    assert "left out of the graph: folder.txt: error: not a regular file but a directory" in allowed.stderr
+    assert "Plan 1," in allowed.stdout
+
+
+def test_a_duplicate_document_is_said_and_built_once(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("handan.txt", "handan-again.txt"):
+        shutil.copy(CORPUS / "handan-eco-plan-2021-2025.txt", corpus / name)
+    result = plankg("build", "--corpus", str(corpus), "--out", str(tmp_path / "build"))
+    assert result.returncode == 0, result.stderr
+    assert "handan.txt:1: warning: duplicate document: same text as handan-again" in result.stderr
+    assert "Plan 1," in result.stdout
