@@ -4,7 +4,10 @@ A section's own lines (from its heading to its first sub-heading) are joined
 across PDF line breaks and cut after every responsibility clause: each piece
 ending with a clause is a measure. What remains of a leaf section of the task
 part of a plan (not its review, situation or goals part, and not the articles of
-a regulation) is a measure too, without a clause.
+a regulation) is a measure too, without a clause. A heading alone on its line is
+a title kept apart from the text, unless the line breaks off mid-sentence
+(:func:`~ingest.text.ends_mid_sentence`) and the next line goes on with it: then
+a line or page break cut the measure's first sentence, and the line starts it.
 """
 
 import re
@@ -12,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.outline import Outline, read_heading
+from ingest.outline import Heading, Outline, read_heading
 from ingest.records import (
     DocumentKind,
     DocumentRecord,
@@ -23,7 +26,7 @@ from ingest.records import (
 )
 from ingest.responsibility import find_clauses
 from ingest.source import Line, SourceText
-from ingest.text import is_noise, separator, strip_markup
+from ingest.text import ends_mid_sentence, is_noise, separator, strip_markup
 
 CONTEXT_HEADING = re.compile(
     r"前言|成效|成就|成绩|进展|回顾|现状|基础与|形势|机遇|挑战|任重道远|面临|"
@@ -112,7 +115,7 @@ def _collect(
         return
     heading = read_heading(lines[0].text) if section else None
     first_line_text = heading.rest if heading else None
-    title_only = heading is not None and heading.stands_alone and len(lines) > 1
+    title_only = heading is not None and heading.stands_alone and len(lines) > 1 and not _runs_on(heading, lines[1])
     joined = _JoinedText(lines, first_line_text, title_only)
     clauses = find_clauses(joined.text)
     start = len(heading.rest) + 1 if title_only else 0
@@ -125,6 +128,11 @@ def _collect(
         if title_only and not clauses:
             start, numbered = 0, True
         _add_measure(document, source, section, joined, start, len(joined.text), None, numbered, result)
+
+
+def _runs_on(heading: Heading, following: Line) -> bool:
+    """True when the heading's line is a sentence that ``following`` continues (a page break cut it)."""
+    return ends_mid_sentence(heading.rest) and read_heading(following.text) is None
 
 
 def _add_measure(document, source, section, joined, start, end, clause, numbered, result) -> None:

@@ -11,6 +11,13 @@ _LATEX_MATH = re.compile(r"\$([^$\n]{0,200})\$")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]{0,100})\}")
 _LATEX_SYMBOLS = {r"\mu": "μ", r"\%": "%", r"\cdot": "·", r"\times": "×", r"\leq": "≤", r"\geq": "≥", r"\sim": "～"}
 _LATEX_SCRIPT = re.compile(r"[_^]\{([^{}]{0,20})\}|[_^](\w)")
+_CLOSING = "。；;！？!?：:）)】」』》”’"
+_OPENING, _CLOSED = "（(【「『《“", "）)】」』》”"
+_RUNS_ON = "，,、"
+TITLE_LONGEST = 22
+"""Characters a title printed alone on its line can hold. Longer lines without closing punctuation
+are sentences wrapped at a line or page break (the corpus's longest such title has 21 characters,
+its shortest wrapped head line 23)."""
 
 
 def is_blank(text: str) -> bool:
@@ -49,6 +56,19 @@ def _latex_to_text(math: str) -> str:
         math = _LATEX_COMMAND.sub(r"\1", math)
     math = _LATEX_SCRIPT.sub(lambda match: match.group(1) or match.group(2), math)
     return math.replace("{", "").replace("}", "").replace(" ", "")
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when ``text`` breaks off inside a sentence, so the next line must go on with it.
+
+    That is: it does not end with closing punctuation or a closing bracket, and it leaves a
+    bracket open (``…（约束性指``), ends with a comma, or is longer than a title (``TITLE_LONGEST``).
+    """
+    text = text.strip()
+    if not text or text[-1] in _CLOSING:
+        return False
+    unclosed = sum(text.count(mark) for mark in _OPENING) > sum(text.count(mark) for mark in _CLOSED)
+    return unclosed or text[-1] in _RUNS_ON or len(text) > TITLE_LONGEST
 
 
 def separator(left: str, right: str) -> str:
