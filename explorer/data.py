@@ -1,9 +1,13 @@
-"""Data access for the explorer: the build being shown, one cached read-only connection, cached results.
+"""Data access for the explorer: the build being shown, its connections, cached results.
 
 The build is ``$PLANKG_DB`` (a build root holding ``current/``, a build directory
-holding ``store/``, or a store directory) or else ``data/build``. The connection is
-keyed by the resolved build directory, so a new ``plankg build`` is picked up on
-the next rerun without restarting the server.
+holding ``store/``, or a store directory) or else ``data/build``. The explorer's
+own queries share one in-process connection, keyed by the resolved build
+directory, so a new ``plankg build`` is picked up on the next rerun without
+restarting the server (the previous build's connection is closed then). What a
+user types in the console runs on a connection of that browser session's own, in
+a worker process with its own time and memory limits (``graph.stores.isolated``),
+so one user's slow query neither holds up nor changes the limits of another.
 """
 
 import os
@@ -24,7 +28,7 @@ REPORT = "report.txt"
 MAX_ROWS = 50_000
 """Rows a query may return before the engine stops it; the console shows the first ``SHOWN_ROWS``."""
 TIMEOUT_MS = 10_000
-_LOCK = threading.Lock()  # one connection serves every browser session: one query at a time
+_LOCK = threading.RLock()  # the shared connection serves the explorer's own queries one at a time
 
 
 def build_directory() -> Path:
@@ -51,9 +55,18 @@ def report_text(directory: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
-@st.cache_resource(show_spinner=False)
+_SHARED: dict[str, KnowledgeGraph] = {}
+
+
 def _open(directory: str) -> KnowledgeGraph:
-    return connect(directory, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
+    """The shared in-process connection to ``directory``; those to other builds are closed."""
+    with _LOCK:
+        if directory not in _SHARED:
+            for old in _SHARED.values():
+                old.close()
+            _SHARED.clear()
+            _SHARED[directory] = connect(directory, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS, isolated=False)
+        return _SHARED[directory]
 
 
 def graph() -> KnowledgeGraph:
@@ -62,10 +75,18 @@ def graph() -> KnowledgeGraph:
 
 
 def query(text: str, **params) -> pd.DataFrame:
-    """Run ``text`` now (not cached): the console's path. Raises :class:`QueryError` with the engine's message."""
-    connection = graph()
-    with _LOCK:
-        return connection.cypher(text, **params)
+    """Run what a user typed, now (not cached), on this browser session's own connection.
+
+    Raises :class:`QueryError` with the gate's or the engine's message.
+    """
+    directory = str(build_directory())
+    opened, own = st.session_state.get("_console_graph", (None, None))
+    if opened != directory:
+        if own is not None:
+            own.close()
+        own = connect(directory, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
+        st.session_state["_console_graph"] = directory, own
+    return own.cypher(text, **params)
 
 
 @st.cache_data(show_spinner=False, max_entries=2_000)

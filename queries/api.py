@@ -16,6 +16,7 @@ import pandas as pd
 
 from graph.publish import current_build
 from graph.stores.embedded import DATABASE_FILE, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
+from graph.stores.isolated import DEFAULT_MEMORY_MB, IsolatedStore
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
@@ -70,13 +71,19 @@ def connect(
     read_only: bool = True,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
     max_rows: int = DEFAULT_MAX_ROWS,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    isolated: bool = True,
 ) -> KnowledgeGraph:
     """Open the embedded store at ``db``, read-only; or, given ``uri``, a Neo4j server.
 
     ``db`` may be a store directory, a build directory holding ``store/``, or a
     build root holding ``current/``; by default it is ``$PLANKG_DB`` if set, else
-    the current build under ``data/build``. Queries longer than ``timeout_ms`` or
-    returning more than ``max_rows`` rows raise :class:`QueryError`. Raises
+    the current build under ``data/build``. Only queries that read the graph run
+    (:mod:`graph.stores.gate`). Queries longer than ``timeout_ms``, returning more
+    than ``max_rows`` rows or needing more than ``memory_mb`` MB raise
+    :class:`QueryError`: they run in a worker process with that memory limit
+    (``isolated=False`` runs them in this process, with the engine's own memory
+    bound only, for queries the program itself writes). Raises
     :class:`StoreError` when there is no store.
 
     With ``uri`` (``bolt://`` or ``neo4j://``), ``auth`` is ``(user, password)``
@@ -92,6 +99,10 @@ def connect(
         return KnowledgeGraph(backend, uri if database is None else f"{uri} database {database}")
     db = db if db is not None else os.environ.get(DB_VARIABLE)
     path = _store_path(Path(db)) if db else default_store()
+    if isolated:
+        return KnowledgeGraph(
+            IsolatedStore(path, timeout_ms=timeout_ms, max_rows=max_rows, memory_mb=memory_mb), str(path)
+        )
     return KnowledgeGraph(EmbeddedStore(path, timeout_ms=timeout_ms, max_rows=max_rows), str(path))
 
 

@@ -17,10 +17,14 @@ import pandas as pd
 
 from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST, ddl
 from graph.stores.errors import QueryError, StoreError
+from graph.stores.gate import check_plan, check_text
 
 DATABASE_FILE = "plankg.lbug"
 DEFAULT_TIMEOUT_MS = 30_000
 DEFAULT_MAX_ROWS = 100_000
+DEFAULT_BUFFER_POOL_MB = 512
+"""Memory the engine may use for pages and intermediate results of a read-only store."""
+QUERY_THREADS = 2
 
 # String literals, quoted names and comments: a ``$`` inside them is not a parameter.
 _NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
@@ -119,8 +123,11 @@ their bits (37 is stored as 1.8e-322) when one comes first."""
 class EmbeddedStore:
     """A store opened for Cypher queries; read-only unless asked otherwise.
 
-    A query running longer than ``timeout_ms`` is interrupted, and one returning
-    more than ``max_rows`` rows is stopped; both raise :class:`QueryError` saying so.
+    A read-only store runs only what the query gate (:mod:`graph.stores.gate`)
+    lets through, with the engine's memory bounded by ``buffer_pool_mb`` and its
+    threads by :data:`QUERY_THREADS`. A query running longer than ``timeout_ms``
+    is interrupted, and one returning more than ``max_rows`` rows is stopped; both
+    raise :class:`QueryError` saying so.
     """
 
     def __init__(
@@ -129,15 +136,22 @@ class EmbeddedStore:
         read_only: bool = True,
         timeout_ms: int = DEFAULT_TIMEOUT_MS,
         max_rows: int = DEFAULT_MAX_ROWS,
+        buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB,
     ):
         self.path = Path(path)
+        self.read_only = read_only
         self.timeout_ms = timeout_ms
         self.max_rows = max_rows
         database_file = self.path / DATABASE_FILE
         if not database_file.exists():
             raise StoreError(f"no graph store at {self.path}: run `plankg build` to create it")
+        limits = {
+            "buffer_pool_size": buffer_pool_mb << 20,
+            "max_num_threads": QUERY_THREADS,
+            "max_db_size": address_space(database_file),
+        }
         try:
-            self._database = ladybug.Database(str(database_file), read_only=read_only)
+            self._database = ladybug.Database(str(database_file), read_only=read_only, **(limits if read_only else {}))
             self._connection = ladybug.Connection(self._database)
         except RuntimeError as err:
             raise StoreError(
@@ -154,17 +168,10 @@ class EmbeddedStore:
         missing = sorted(set(_PARAMETER.findall(_NOT_CODE.sub(" ", query))) - set(params))
         if missing:
             raise QueryError(f"no value given for parameter(s): {', '.join('$' + name for name in missing)}")
-        try:
-            result = self._connection.execute(query, params)
-        except RuntimeError as err:
-            message = str(err)
-            if message.startswith("Interrupted"):
-                message = f"the query ran longer than {self.timeout_ms / 1000:g} s and was stopped ({message})"
-            raise QueryError(message) from None
-        if isinstance(result, list):
-            for each in result:
-                each.close()
-            raise QueryError("run one statement per call (the query holds several, separated by ';')")
+        if self.read_only:
+            check_text(query)
+            check_plan(self._execute("EXPLAIN " + query, params).get_next()[0])
+        result = self._execute(query, params)
         try:
             columns = result.get_column_names()
             nested = [index for index, kind in enumerate(result.get_column_data_types()) if _is_nested(kind)]
@@ -180,6 +187,18 @@ class EmbeddedStore:
             result.close()
         return pd.DataFrame(rows, columns=columns, dtype=object)
 
+    def _execute(self, query: str, params: dict[str, Any]) -> "ladybug.QueryResult":
+        """The engine's result for one statement; its errors as :class:`QueryError` in the user's terms."""
+        try:
+            result = self._connection.execute(query, params)
+        except (RuntimeError, MemoryError) as err:
+            raise QueryError(_engine_message(str(err), self.timeout_ms)) from None
+        if isinstance(result, list):  # only a store open for writing gets here: the gate refuses several
+            for each in result:
+                each.close()
+            raise QueryError("run one statement per call (the query holds several, separated by ';')")
+        return result
+
     def close(self) -> None:
         """Release the database file."""
         self._connection.close()
@@ -190,6 +209,23 @@ class EmbeddedStore:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def address_space(database_file: Path) -> int:
+    """The address space the engine reserves for a store: a power of two above twice its file, at least 1 GiB.
+
+    The engine's default (8 TiB) would make a process memory limit impossible.
+    """
+    return 1 << max(30, (2 * database_file.stat().st_size).bit_length())
+
+
+def _engine_message(message: str, timeout_ms: int) -> str:
+    """The engine's error, with the limit named when a limit stopped the query."""
+    if message.startswith("Interrupted"):
+        return f"the query ran longer than {timeout_ms / 1000:g} s and was stopped ({message})"
+    if "buffer pool is full" in message or "bad_alloc" in message:
+        return f"the query needs more memory than it may use here and was stopped: narrow it or add LIMIT ({message})"
+    return message
 
 
 def _is_nested(kind: str) -> bool:

@@ -24,6 +24,7 @@ from tqdm import tqdm
 from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from graph.stores.embedded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, _checked
 from graph.stores.errors import QueryError, StoreError
+from graph.stores.gate import NEO4J_CALLS, check_text
 
 _CONSTRAINT = "CREATE CONSTRAINT plankg_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 _MERGE_NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
@@ -196,7 +197,13 @@ class Neo4jBackend:
         self._driver = _driver(uri, auth)
 
     def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run ``query`` with ``params``; nodes come back as property dicts with their ``label``."""
+        """Run ``query`` with ``params``; nodes come back as property dicts with their ``label``.
+
+        The query gate (:mod:`graph.stores.gate`) refuses anything but one statement that
+        reads, whatever the session's access mode: ``LOAD CSV`` and procedures reach a
+        server's files and settings even in read sessions.
+        """
+        check_text(query, NEO4J_CALLS)
         statement = neo4j.Query(query, timeout=self._timeout) if self._timeout else query
         try:
             with self._driver.session(database=self.database, default_access_mode=self._mode) as session:

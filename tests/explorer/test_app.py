@@ -158,7 +158,25 @@ def test_console_shows_the_engines_errors(app) -> None:
     assert "Parser exception" in page.error[0].value
     page.text_area(key="cypher").set_value("CREATE (:Region {id: 'x', name: 'x'})").run()
     _button(page, "运行").click().run()
-    assert "read-only" in page.error[0].value
+    assert "refused: CREATE" in page.error[0].value
+
+
+def test_console_refuses_files_and_settings_and_keeps_its_own_connection(app, tmp_path) -> None:
+    page = app("console")
+    for attack, said in [
+        ("LOAD FROM '/etc/passwd' (file_format='csv', header=false, delim=':') RETURN *", "refused: LOAD"),
+        (f"RETURN 1 AS x; COPY (RETURN 'x' AS x) TO '{tmp_path / 'x.csv'}'", "second statement"),
+        ("CALL timeout=0", "refused: CALL timeout"),
+    ]:
+        page.text_area(key="cypher").set_value(attack).run()
+        _button(page, "运行").click().run()
+        assert said in page.error[0].value
+        assert "root:x:0:0" not in page.error[0].value
+    assert list(tmp_path.iterdir()) == []
+    other = app("console")  # a second browser session gets a connection of its own
+    _button(other, "运行").click().run()
+    (_, own), (_, others) = page.session_state["_console_graph"], other.session_state["_console_graph"]
+    assert own is not others and own._backend._process.pid != others._backend._process.pid
 
 
 def test_console_cuts_long_results_and_says_so(app) -> None:

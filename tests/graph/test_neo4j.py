@@ -153,6 +153,15 @@ def test_named_queries_and_shapes_read_back_as_embedded(server, subgraph, embedd
         assert row["label"] == "Department" and row["name"] == PROVINCE_EPB and isinstance(row["aliases"], list)
         with pytest.raises(QueryError):
             remote.cypher("MATCH (n RETURN n")
+        for attack in [
+            "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+            "CALL dbms.setConfigValue('db.transaction.timeout', '0')",
+            "MATCH (p:Plan) RETURN p.id; CREATE (:Scratch {id: 'x'})",
+            "CREATE (:Scratch {id: 'even a write session refuses this'})",
+        ]:
+            with pytest.raises(QueryError, match="refused"):
+                remote.cypher(attack)
+        assert remote.cypher("MATCH (s:Scratch) RETURN count(s) AS n").loc[0, "n"] == 0
     server.settle()
 
 
