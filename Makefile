@@ -25,6 +25,7 @@ SCALES ?= 1,10,100
 bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/performance.md), then ingest linearity
 	$(BIN)/python benchmarks/bench_scale.py --scales $(SCALES)
 	$(BIN)/python benchmarks/bench_linearity.py
+	$(BIN)/python benchmarks/bench_query_limits.py
 
 clean:
 	rm -rf $(VENV) data/build .pytest_cache
