@@ -10,9 +10,9 @@ names such as ``各县<市、区>政府`` stay one node per document region.
 import re
 from dataclasses import dataclass
 
-from ingest.reference import Region, RegionTable, department_kind
+from ingest.reference import Region, RegionTable, department_kind, load_department_functions
 
-_BUREAU_SUFFIX = re.compile(r"(?<=.)(?:厅|局)$")
+_BUREAU_SUFFIX = re.compile(r"(?<=.)(?:厅|局|委员会)$")
 _LEVEL_OF_WORD = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _COLLECTIVE = ("各", "有关")
 
@@ -62,8 +62,15 @@ def resolve_department(unit: str, home: Region, regions: RegionTable) -> Departm
 
 
 def function_of(kind: str) -> str:
-    """The function a kind of body serves, the same at every level: 生态环境厅 and 生态环境局 → 生态环境."""
-    return _BUREAU_SUFFIX.sub("", kind)
+    """The function a kind of body serves, the same at every level and in every government.
+
+    A kind named differently elsewhere takes its function from ``department_functions.csv``
+    (建设局 → 住房和城乡建设); any other is its kind without 厅, 局 or 委员会, so the
+    province's 生态环境厅 lines up with the cities' 生态环境局, and 发展和改革委员会 with
+    a county's 发展和改革局.
+    """
+    rule = next((rule for rule in load_department_functions() if kind.startswith(rule.kind)), None)
+    return rule.function if rule else _BUREAU_SUFFIX.sub("", kind)
 
 
 def _government(prefix: str, home: Region, regions: RegionTable) -> Region:

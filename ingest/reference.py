@@ -2,8 +2,9 @@
 
 The tables live in ``data/reference/`` (see its README for sources and corrections):
 ``regions.csv`` (GB/T 2260 codes), ``department_aliases.csv`` (abbreviation → full
-form, matched at the start of a name once its place prefix is removed) and
-``department_categories.csv`` (name suffix → category).
+form, matched at the start of a name once its place prefix is removed),
+``department_categories.csv`` (name suffix → category) and ``department_functions.csv``
+(kinds whose function is named differently elsewhere, matched at the start of a kind).
 """
 
 import csv
@@ -114,6 +115,15 @@ class DepartmentAlias(BaseModel):
     canonical: str = Field(min_length=1)
 
 
+class FunctionRule(BaseModel):
+    """A rule: a kind starting with ``kind`` serves ``function`` (``建设局`` → ``住房和城乡建设``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str = Field(min_length=1)
+    function: str = Field(min_length=1)
+
+
 class Category(str, Enum):
     """What sort of unit a name denotes."""
 
@@ -170,6 +180,13 @@ def load_department_categories() -> tuple[CategoryRule, ...]:
     """Category rules, longest suffix first (so ``管委会`` is matched before ``委``)."""
     rules = [CategoryRule.model_validate(row) for row in _rows("department_categories.csv")]
     return tuple(sorted(rules, key=lambda rule: len(rule.suffix), reverse=True))
+
+
+@cache
+def load_department_functions() -> tuple[FunctionRule, ...]:
+    """Function rules, longest kind first (so ``林业和草原`` would be matched before ``林业``)."""
+    rules = [FunctionRule.model_validate(row) for row in _rows("department_functions.csv")]
+    return tuple(sorted(rules, key=lambda rule: len(rule.kind), reverse=True))
 
 
 @cache

@@ -69,6 +69,16 @@ def test_province_bureau_lines_up_with_city_bureau(kg) -> None:
     assert rows[0]["measures"] == 15  # every clause of the province's action plan names 省生态环境厅
 
 
+def test_handan_construction_bureau_lines_up_with_housing_and_construction(kg) -> None:
+    rows = _records(kg, "departments_by_function", function="住房和城乡建设")
+    assert {(row["department"], row["level"]) for row in rows} == {
+        ("河北省住房和城乡建设厅", "province"),
+        ("邯郸市住房保障房产管理局", "city"),  # Handan splits the function between two bureaus
+        ("邯郸市建设局", "city"),
+        ("宁晋县住房和城乡建设局", "county"),
+    }
+
+
 def test_department_load_ranks_collectives_and_implied(kg) -> None:
     rows = _records(kg, "department_load", region="邯郸市")
     assert {row["department"] for row in rows[:3]} == {
