@@ -89,8 +89,10 @@ def export(
 ) -> None:
     """Export the current build as RDF (ORG, ELI, PROV-O, Data Cube, SKOS, QUDT) or as neo4j-admin import CSV.
 
-    For ``neo4j-csv``, OUT is a directory; the command that loads it is printed.
+    OUT is written aside and renamed into place, so an interrupted export leaves the old one whole.
+    For ``neo4j-csv``, OUT is a directory (new, or holding an earlier export); the command that loads it is printed.
     """
+    from graph.atomic import OutputError
     from graph.pipeline import BuildError, load_graph
     from graph.rdf import export_rdf
     from graph.stores.neo4j_csv import export_neo4j_csv, import_command
@@ -101,14 +103,18 @@ def export(
         graph = load_graph(build_root)
     except BuildError as err:
         raise _fail(str(err)) from None
+    try:
+        if output == "neo4j-csv":
+            files = export_neo4j_csv(graph, out)
+        else:
+            export_rdf(graph, out, output)
+    except OutputError as err:
+        raise _fail(str(err)) from None
     if output == "neo4j-csv":
-        files = export_neo4j_csv(graph, out)
         typer.echo(f"{len(files)} files written to {out}; load them into an empty database with:")
         typer.echo(f"  cd {out} && {import_command(files)}")
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    export_rdf(graph, out, output)
-    typer.echo(f"{output} written to {out}")
+    else:
+        typer.echo(f"{output} written to {out}")
 
 
 @app.command()
@@ -117,7 +123,7 @@ def push(
     user: str = typer.Option("neo4j", help="Neo4j user."),
     password_env: str = typer.Option("NEO4J_PASSWORD", help="Environment variable holding the password."),
     database: str | None = typer.Option(None, help="Target database (default: the server's)."),
-    batch_size: int = typer.Option(1000, help="Rows per UNWIND batch."),
+    batch_size: int = typer.Option(1000, min=1, help="Rows per UNWIND batch."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to push."),
 ) -> None:
@@ -129,8 +135,13 @@ def push(
 
     from graph.pipeline import BuildError, load_graph
     from graph.stores.errors import StoreError
+    from graph.stores.neo4j import check_uri
     from graph.stores.neo4j import push as push_graph
 
+    try:
+        check_uri(uri)
+    except StoreError as err:
+        raise _fail(str(err), 2) from None
     try:
         graph = load_graph(build_root)
     except BuildError as err:
@@ -144,16 +155,17 @@ def push(
     typer.echo("relationships: " + ", ".join(f"{kind} {count}" for kind, count in counts.relationships.items()))
 
 
-def _parse_params(pairs: list[str]) -> dict[str, object]:
-    """``k=v`` pairs as query parameters; values that read as numbers or booleans are typed."""
-    from queries.named import coerce
+def _parse_params(pairs: list[str], examples: dict[str, object]) -> dict[str, object]:
+    """``NAME=VALUE`` / ``NAME:TYPE=VALUE`` pairs as query parameters, typed like ``examples`` where named there."""
+    from queries.named import parse_param
 
     params: dict[str, object] = {}
     for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise _fail(f"--param expects NAME=VALUE, got {pair!r}", 2)
-        params[name] = coerce(value)
+        try:
+            name, value = parse_param(pair, examples.get(pair.partition("=")[0].partition(":")[0]))
+        except ValueError as err:
+            raise _fail(f"--param: {err}", 2) from None
+        params[name] = value
     return params
 
 
@@ -173,8 +185,11 @@ def _run(db: Path | None, query: str, params: dict[str, object]):
     try:
         with connect(db) as graph:
             return graph.cypher(query, **params)
-    except (QueryError, StoreError) as err:
+    except StoreError as err:
         raise _fail(str(err)) from None
+    except QueryError as err:
+        given = ", ".join(f"{key}={value!r} ({type(value).__name__})" for key, value in params.items())
+        raise _fail(f"{err}\nparameters: {given}" if given else str(err)) from None
 
 
 @app.command()
@@ -182,7 +197,13 @@ def query(
     cypher: str | None = typer.Argument(None, help="A Cypher query; use $name for parameters."),
     name: str | None = typer.Option(None, "--name", "-n", help="Run a named query (see `plankg queries`)."),
     db: Path | None = typer.Option(None, help="Store or build directory (default: the current build)."),
-    param: list[str] = typer.Option([], "--param", "-p", help="Query parameter NAME=VALUE (repeatable)."),
+    param: list[str] = typer.Option(
+        [],
+        "--param",
+        "-p",
+        help="Query parameter NAME=VALUE or NAME:TYPE=VALUE, TYPE int, float, bool or str (repeatable). "
+        "An untyped value reads as a number or boolean when it looks like one, or takes the named query's type.",
+    ),
     output: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
     """Run a read-only Cypher query, or a named one, on the embedded store and print the rows."""
@@ -192,12 +213,15 @@ def query(
         raise _fail(f"--format must be table, json or csv, not {output!r}", 2)
     if (cypher is None) == (name is None):
         raise _fail("give either a Cypher query or --name NAME", 2)
-    params = _parse_params(param)
+    examples: dict[str, object] = {}
     if name is not None:
         try:
             chosen = named(name)
         except KeyError as err:
             raise _fail(err.args[0], 2) from None
+        examples = chosen.params
+    params = _parse_params(param, examples)
+    if name is not None:
         unknown = set(params) - set(chosen.params)
         if unknown:
             raise _fail(
@@ -249,3 +273,35 @@ def who(
             if owners["department"].isna().all():
                 typer.echo("    (no responsible body named in the plan)")
     typer.echo("\n* implied by a scope statement such as 以下均含…不再列出")
+
+
+def _plan_of(db: Path | None, name: str) -> str:
+    """The plan a city name (``邯郸市``) or plan id stands for; exits when it is none or several."""
+    rows = _run(db, "MATCH (p:Plan) WHERE p.id = $name OR p.region = $name RETURN p.id AS id ORDER BY id", {"name": name})
+    if len(rows) != 1:
+        found = ", ".join(rows["id"]) or "none"
+        raise _fail(f"{name!r} names {len(rows)} plans ({found}); give one plan id", 2)
+    return rows["id"].iloc[0]
+
+
+@app.command()
+def gaps(
+    plan: str = typer.Argument(..., help="A city (邯郸市) or plan id: the plan whose measures are checked."),
+    other: str = typer.Argument(..., help="A city (邢台市) or plan id: the plan searched for counterparts."),
+    topic: str = typer.Option("", help="Only measures about this topic, e.g. topic/air."),
+    db: Path | None = typer.Option(None, help="Store or build directory (default: the current build)."),
+) -> None:
+    """What PLAN does that OTHER does not: measures with no counterpart, none found apart from uncertain."""
+    from queries.named import named
+
+    params = {"plan": _plan_of(db, plan), "other": _plan_of(db, other), "topic": topic}
+    rows = _run(db, named("measure_gaps").cypher, params)
+    for verdict, heading in (("none found", "None found"), ("uncertain", "Uncertain (near misses: read them)")):
+        chosen = rows[rows["verdict"] == verdict]
+        typer.echo(f"\n{heading}: {len(chosen)} measures of {params['plan']} with no counterpart in {params['other']}")
+        for row in chosen.itertuples():
+            text = row.measure.replace("\n", " ")
+            typer.echo(f"  {row.measure_id}  ({row.source_file}:{row.line_start}-{row.line_end})")
+            typer.echo(f"    {text[:120]}{'…' if len(text) > 120 else ''}")
+            for near, score in sorted(zip(row.near_misses, row.near_scores, strict=True), key=lambda pair: -pair[1]):
+                typer.echo(f"    near: {near} ({score:.2f})")

@@ -82,6 +82,39 @@ def coerce(text: str) -> Any:
     return value if isinstance(value, int | float | bool) else text
 
 
+def parse_param(pair: str, example: Any = None) -> tuple[str, Any]:
+    """``NAME=VALUE`` or ``NAME:TYPE=VALUE`` (TYPE int, float, bool or str) as ``(name, value)``.
+
+    An untyped value takes the type of ``example`` (a named query's example value)
+    when there is one, else :func:`coerce` types it. ``ValueError`` names the parameter.
+    """
+    spec, sep, text = pair.partition("=")
+    name, colon, kind = spec.partition(":")
+    if not sep or not name:
+        raise ValueError(f"a parameter is NAME=VALUE or NAME:TYPE=VALUE, not {pair!r}")
+    if not colon:
+        kind = _TYPE_NAMES.get(type(example))
+        if kind is None:
+            return name, coerce(text)
+    if kind not in _TYPES:
+        raise ValueError(f"parameter {name}: unknown type {kind!r}; use {', '.join(_TYPES)}")
+    try:
+        value = _TYPES[kind](text)
+    except ValueError:
+        raise ValueError(f"parameter {name} takes {kind}, and {text!r} is not one") from None
+    return name, value
+
+
+def _bool(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError(text)
+    return text.lower() == "true"
+
+
+_TYPES = {"int": int, "float": float, "bool": _bool, "str": str}
+_TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "str"}
+
+
 def _params(declared: str, path: Path) -> dict[str, Any]:
     params = {}
     for item in filter(None, (part.strip() for part in declared.split(","))):

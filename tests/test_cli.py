@@ -3,9 +3,12 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import CORPUS, ROOT
 
@@ -139,3 +142,92 @@ def test_a_duplicate_document_is_said_and_built_once(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "handan.txt:1: warning: duplicate document: same text as handan-again" in result.stderr
     assert "Plan 1," in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["nt", "neo4j-csv"])
+def test_an_export_killed_before_it_is_renamed_in_leaves_the_old_one_whole(build_root, tmp_path, fmt) -> None:
+    out = tmp_path / ("old.nt" if fmt == "nt" else "neo4j")
+    assert plankg("export", "--format", fmt, "--out", str(out), "--build", str(build_root)).returncode == 0
+    before = {path: path.read_bytes() for path in ([out] if fmt == "nt" else out.iterdir())}
+    export = subprocess.Popen(
+        [*PLANKG, "export", "--format", fmt, "--out", str(out), "--build", str(build_root)],
+        cwd=ROOT,
+        env={**os.environ, "PLANKG_STOP_AT": "exported"},  # stops itself once written aside, before the rename
+    )
+    _, status = os.waitpid(export.pid, os.WUNTRACED)
+    assert os.WIFSTOPPED(status)
+    export.send_signal(signal.SIGKILL)
+    export.wait(timeout=60)
+    assert {path: path.read_bytes() for path in before} == before
+    if fmt == "neo4j-csv":
+        assert sorted(out.iterdir()) == sorted(before)  # no new file beside the old ones
+
+
+def test_bad_export_paths_are_one_line_errors(build_root, tmp_path) -> None:
+    (tmp_path / "a-file").write_text("mine", encoding="utf-8")
+    (tmp_path / "neo4j").mkdir()
+    (tmp_path / "neo4j" / "notes.md").write_text("mine", encoding="utf-8")
+    cases = [
+        ("nt", tmp_path / "missing" / "x.nt", "directory {parent} does not exist"),
+        ("ttl", tmp_path, "it is a directory, not a file"),
+        ("neo4j-csv", tmp_path / "a-file", "it is a file, not a directory"),
+        ("neo4j-csv", tmp_path / "neo4j", "it holds other files (notes.md); choose a new directory"),
+        ("nt", Path("/proc/plankg.nt"), "cannot write /proc/plankg.nt: "),
+    ]
+    for fmt, out, message in cases:
+        result = plankg("export", "--format", fmt, "--out", str(out), "--build", str(build_root))
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"error: cannot write {out}: ") and result.stderr.count("\n") == 1
+        assert message.format(parent=out.parent) in result.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "mine"
+    assert [path.name for path in (tmp_path / "neo4j").iterdir()] == ["notes.md"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_an_export_without_permission_is_a_one_line_error(build_root, tmp_path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = plankg("export", "--format", "nt", "--out", str(locked / "x.nt"), "--build", str(build_root))
+    assert result.returncode == 1 and result.stderr == f"error: cannot write {locked / 'x.nt'}: Permission denied\n"
+
+
+@pytest.mark.parametrize(
+    ("uri", "message"),
+    [
+        ("http://localhost:7474", "cannot use http://localhost:7474: a Neo4j URI starts with bolt://"),
+        ("bolt://[::1", "malformed Neo4j URI bolt://[::1: Invalid IPv6 URL"),
+        ("bolt://localhost:port", "malformed Neo4j URI bolt://localhost:port: Port could not be cast"),
+        ("bolt://neo4j:s3cret@localhost:7687", "bolt://neo4j:***@localhost:7687 holds a password"),
+    ],
+)
+def test_push_refuses_bad_uris_without_echoing_a_password(build_root, uri: str, message: str) -> None:
+    result = plankg("push", "--uri", uri, "--build", str(build_root), "--no-progress")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {message}")
+    assert "s3cret" not in result.stderr + result.stdout and "Traceback" not in result.stderr
+
+
+def test_push_refuses_a_batch_size_of_zero(build_root) -> None:
+    result = plankg("push", "--uri", "bolt://localhost:7687", "--batch-size", "0", "--build", str(build_root))
+    assert result.returncode == 2
+    assert "Invalid value for '--batch-size'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_typed_parameters(build_root) -> None:
+    as_text = plankg("query", "--db", str(build_root), "-f", "json", "-p", "year:str=2025", "RETURN $year AS year")
+    assert json.loads(as_text.stdout) == [{"year": "2025"}]
+    as_int = plankg("query", "--db", str(build_root), "-f", "json", "-p", "year:int=2025", "RETURN $year + 1 AS year")
+    assert json.loads(as_int.stdout) == [{"year": 2026}]
+    # A named query's parameter takes the type of its example: an id that looks like a number stays text.
+    named_ = plankg("query", "--db", str(build_root), "-f", "json", "--name", "provenance", "-p", "id=2025")
+    assert named_.returncode == 0 and json.loads(named_.stdout) == []
+    for param, message in [
+        ("year:int=abc", "error: --param: parameter year takes int, and 'abc' is not one\n"),
+        ("year:date=2025", "error: --param: parameter year: unknown type 'date'; use int, float, bool, str\n"),
+        ("year:bool=yes", "error: --param: parameter year takes bool, and 'yes' is not one\n"),
+        ("=2025", "error: --param: a parameter is NAME=VALUE or NAME:TYPE=VALUE, not '=2025'\n"),
+    ]:
+        result = plankg("query", "--db", str(build_root), "-p", param, "RETURN $year")
+        assert (result.returncode, result.stderr) == (2, message)
+    wrong = plankg("query", "--db", str(build_root), "-p", "year=abc", "RETURN 2025 + $year")
+    assert wrong.returncode == 1 and wrong.stderr.endswith("\nparameters: year='abc' (str)\n")

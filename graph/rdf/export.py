@@ -5,6 +5,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from graph.atomic import atomic_file
 from graph.rdf.edges import EDGE_MAPPERS
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.nodes import NODE_MAPPERS
@@ -29,12 +30,16 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
 
 
 def export_rdf(graph: nx.MultiDiGraph, path: Path, format: str) -> Path:
-    """Write the RDF of ``graph`` to ``path`` as ``ttl``, ``jsonld`` or ``nt``; returns ``path``."""
+    """Write the RDF of ``graph`` to ``path`` as ``ttl``, ``jsonld`` or ``nt``; returns ``path``.
+
+    The file is written aside and renamed over ``path`` (:func:`graph.atomic.atomic_file`).
+    """
     if format not in FORMATS:
         raise ValueError(f"unknown RDF format {format!r}: use one of {', '.join(FORMATS)}")
     rdf = to_rdf(graph)
     options = {"context": {prefix: str(ns) for prefix, ns in PREFIXES.items()}} if format == "jsonld" else {}
-    rdf.serialize(destination=Path(path), format=FORMATS[format], encoding="utf-8", **options)
+    with atomic_file(Path(path)) as temporary:
+        rdf.serialize(destination=temporary, format=FORMATS[format], encoding="utf-8", **options)
     return Path(path)
 
 

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
 import networkx as nx
 import pandas as pd
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 from tqdm import tqdm
 
@@ -26,6 +27,7 @@ from graph.stores.embedded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, _checked
 from graph.stores.errors import QueryError, StoreError
 from graph.stores.gate import NEO4J_CALLS, check_text
 
+SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
 _CONSTRAINT = "CREATE CONSTRAINT plankg_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
 _MERGE_NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
 _MERGE_RELATIONSHIPS = (
@@ -146,12 +148,49 @@ def _batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
         yield rows[start : start + size]
 
 
+def check_uri(uri: str) -> None:
+    """:class:`StoreError` unless ``uri`` is a Bolt URI (``bolt``/``neo4j``, ``+s``/``+ssc``) with a host and port.
+
+    A password typed into the URI is refused, and never repeated: messages show ``redact(uri)``.
+    """
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError as err:
+        raise StoreError(f"malformed Neo4j URI {redact(uri)}: {err}") from None
+    if parts.scheme not in SCHEMES:
+        raise StoreError(
+            f"cannot use {redact(uri)}: a Neo4j URI starts with {', '.join(s + '://' for s in SCHEMES)} "
+            f"(the Bolt port, 7687 by default, not the HTTP one)"
+        )
+    if not parts.hostname:
+        raise StoreError(f"malformed Neo4j URI {redact(uri)}: no host")
+    if parts.password is not None:
+        raise StoreError(f"{redact(uri)} holds a password: give it apart from the URI (plankg push reads $NEO4J_PASSWORD)")
+
+
+def redact(uri: str) -> str:
+    """``uri`` with the password of its user part, if any, replaced by ``***``."""
+    scheme, slashes, rest = uri.partition("://")
+    user, at, host = rest.partition("/")[0].rpartition("@")
+    if not slashes or not at or ":" not in user:
+        return uri
+    return f"{scheme}://{user.partition(':')[0]}:***@{rest[len(user) + 1 :]}"
+
+
 def _driver(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
     """A driver whose connection and credentials are checked now; :class:`StoreError` if not."""
-    driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+    check_uri(uri)
+    try:
+        driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+    except (ConfigurationError, ValueError) as err:
+        raise StoreError(f"cannot use the Neo4j URI {redact(uri)}: {err}") from None
     try:
         with _errors(uri):
             driver.verify_connectivity()
+    except ValueError as err:  # the driver's word for a host it cannot resolve
+        driver.close()
+        raise StoreError(f"cannot reach a Neo4j server at {redact(uri)}: {err}") from None
     except StoreError:
         driver.close()
         raise
@@ -164,11 +203,11 @@ def _errors(uri: str) -> Iterator[None]:
     try:
         yield
     except AuthError as err:
-        raise StoreError(f"the Neo4j server at {uri} refused the credentials: {err.message}") from None
+        raise StoreError(f"the Neo4j server at {redact(uri)} refused the credentials: {err.message}") from None
     except ServiceUnavailable as err:
-        raise StoreError(f"cannot reach a Neo4j server at {uri}: {err}") from None
+        raise StoreError(f"cannot reach a Neo4j server at {redact(uri)}: {err}") from None
     except Neo4jError as err:
-        raise StoreError(f"the Neo4j server at {uri} refused a statement: {err.message or err}") from None
+        raise StoreError(f"the Neo4j server at {redact(uri)} refused a statement: {err.message or err}") from None
 
 
 class Neo4jBackend:

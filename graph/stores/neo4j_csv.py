@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.atomic import atomic_directory
 from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST
 
 _NEO4J_TYPES = {INT64: "long", DOUBLE: "double", BOOLEAN: "boolean", STRING_LIST: "string[]"}
@@ -55,8 +56,23 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 
 def export_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
-    """Write ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` into ``directory``; return the paths."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` as ``directory``; return the paths.
+
+    The files are written into a new directory that then replaces ``directory``
+    (:func:`graph.atomic.atomic_directory`), which may hold only an earlier export.
+    """
+    with atomic_directory(directory, _exported) as temporary:
+        names = _write_all(graph, temporary)
+    return [directory / name for name in names]
+
+
+def _exported(path: Path) -> bool:
+    """True for a file this export writes (``nodes_*.csv``, ``relationships_*.csv``)."""
+    return path.is_file() and path.suffix == ".csv" and path.name.startswith(("nodes_", "relationships_"))
+
+
+def _write_all(graph: nx.MultiDiGraph, directory: Path) -> list[str]:
+    """Write every nodes and relationships file into ``directory``; return their names."""
     written = []
     nodes: dict[str, list[list[str]]] = defaultdict(list)
     for node_id, data in graph.nodes(data=True):
@@ -78,7 +94,7 @@ def export_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
         properties = RELATIONSHIP_TYPES[kind_name].properties
         header = [":START_ID", ":END_ID", ":TYPE", "key", *(_header(name, kind) for name, kind in properties.items())]
         written.append(_write(directory / f"relationships_{kind_name}.csv", header, rows))
-    return written
+    return [path.name for path in written]
 
 
 def import_command(files: list[Path], database: str = "neo4j") -> str:
