@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench ingest clean
+.PHONY: run test bench alignment ingest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/per
 	$(BIN)/python benchmarks/bench_scale.py --scales $(SCALES)
 	$(BIN)/python benchmarks/bench_linearity.py
 	$(BIN)/python benchmarks/bench_query_limits.py
+
+alignment: $(STAMP)  ## recall and precision of counterpart links on the hand-labelled set, per city pair
+	$(BIN)/python benchmarks/alignment.py
 
 clean:
 	rm -rf $(VENV) data/build .pytest_cache

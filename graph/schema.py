@@ -114,7 +114,18 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
     RelationshipType("HAS_PROJECT", (("Plan", "Project"), ("Section", "Project")), {}),
     RelationshipType("BROADER", (("Topic", "Topic"),), {}),
     RelationshipType("ABOUT", (("Measure", "Topic"),), {"keywords": STRING_LIST, "hits": INT64, "main": BOOLEAN}),
-    RelationshipType("SIMILAR_TO", (("Measure", "Measure"),), {"score": DOUBLE, "method": STRING}),
+    RelationshipType(
+        "SIMILAR_TO",
+        (("Measure", "Measure"),),
+        {
+            "score": DOUBLE,
+            "status": STRING,
+            "method": STRING,
+            "source_sentence": STRING,
+            "target_sentence": STRING,
+            "shared_terms": STRING_LIST,
+        },
+    ),
     RelationshipType("LOCATED_IN", (("Project", "Region"),), {}),
 )
 

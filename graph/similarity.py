@@ -1,19 +1,25 @@
-"""Similar measures across plans: TF-IDF over character 2–3-grams, cosine similarity, blocked by topic.
+"""Counterpart measures across plans: their action sentences compared by TF-IDF over character 2–3-grams.
 
-Each measure is linked to its most similar measure in every *other* plan when the
-cosine score reaches ``THRESHOLD`` (chosen on hand-checked pairs, see
-``docs/topics.md``), at most ``MAX_LINKS`` plans per measure. Responsibility
-clauses are removed first, so shared department names do not make measures alike.
+A measure is cut into action sentences (``action_sentences``); two measures of
+different plans score the cosine of their best-matching pair of sentences, so a
+paragraph that bundles several tasks (Hengshui's) matches on any one of them.
+A pair scoring at least ``THRESHOLD`` is a ``counterpart``; one scoring at least
+``NEAR`` but less is ``uncertain`` (a near miss, kept so that a gap can be told
+from a doubt). Thresholds come from the hand-labelled tuning set
+(``tests/graph/alignment``, ``docs/topics.md``). Responsibility clauses are
+removed first, so shared department names do not make measures alike.
 
-Only measures of a shared block are compared: in the build, a block is a top topic
-that measures are mainly about (``topic_blocks``), and measures about no topic form
-one block. So the cost is the sum of the blocks' squares, not the square of the
-corpus, and a block's scores below the threshold are never stored.
+Only sentences of measures sharing a block are compared: in the build, a block is
+a top topic the measures are about (``topic_blocks``); measures about no topic
+form one block. The cost is the sum of the blocks' squares, and scores
+below ``NEAR`` are never stored.
 """
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import networkx as nx
 import numpy as np
@@ -25,52 +31,93 @@ from sparse_dot_topn import sp_matmul_topn
 from graph.edges import add_edge
 from graph.topics import strip_clauses
 
-METHOD = "tfidf-char-2-3-cosine"
-THRESHOLD = 0.25
+METHOD = "tfidf-char-2-3-sentence-max"
+THRESHOLD = 0.35
+NEAR = 0.11
+PER_PLAN = 5
+"""At most this many counterparts of a measure in one other plan (its best ones)."""
 MAX_LINKS = 10
 """At most this many other plans per measure (its best matches), so links grow linearly with the corpus."""
-_TOLERANCE = 1e-12  # the product keeps scores *above* its threshold; a score equal to THRESHOLD counts
+COUNTERPART, UNCERTAIN = "counterpart", "uncertain"
+_TOLERANCE = 1e-12  # the product keeps scores *above* its threshold; a score equal to NEAR counts
 _NO_TOPIC = None
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_MIN_SENTENCE = 7
+_MIN_TERM = 2
 
 
 @dataclass(frozen=True)
 class SimilarPair:
-    """Two measures of different plans, ``source`` < ``target``, and their cosine score."""
+    """Two measures of different plans, ``source`` < ``target``, and why they match.
+
+    ``source_sentence`` and ``target_sentence`` are the best-matching action
+    sentences of each side, ``shared_terms`` the character runs they share
+    (longest first), ``score`` their cosine.
+    """
 
     source: str
     target: str
     score: float
+    source_sentence: str
+    target_sentence: str
+    shared_terms: tuple[str, ...]
     method: str = METHOD
+
+    @property
+    def status(self) -> str:
+        """``counterpart`` at or above ``THRESHOLD``, else ``uncertain``."""
+        return COUNTERPART if self.score >= THRESHOLD else UNCERTAIN
+
+
+def action_sentences(text: str) -> list[str]:
+    """The measure's sentences, clauses and white space removed; a heading line is a sentence of its own."""
+    pieces = ("".join(piece.split()) for piece in _SENTENCE_END.split(strip_clauses(text)))
+    return [piece for piece in pieces if len(piece) >= _MIN_SENTENCE]
+
+
+def shared_terms(one: str, other: str) -> tuple[str, ...]:
+    """The runs of characters two sentences share (at least two characters), longest first."""
+    blocks = SequenceMatcher(None, one, other, autojunk=False).get_matching_blocks()
+    runs = {one[block.a : block.a + block.size] for block in blocks if block.size >= _MIN_TERM}
+    return tuple(sorted(runs, key=lambda run: (-len(run), one.index(run))))
 
 
 def similar_measures(
     measures: list[tuple[str, str, str]],
     blocks: Mapping[str, Iterable[str]] | None = None,
-    threshold: float = THRESHOLD,
+    threshold: float = NEAR,
 ) -> list[SimilarPair]:
-    """Pairs of ``(measure_id, plan_id, text)`` measures that are counterparts, sorted by ids.
+    """Pairs of ``(measure_id, plan_id, text)`` measures scoring at least ``threshold``, sorted by ids.
 
     ``blocks`` maps a measure id to the blocks it belongs to; two measures are only
     compared when they share one (a measure missing from ``blocks``, or with none,
     is in the block of such measures). Without ``blocks`` all measures are compared.
-    A pair is kept when one measure is among the other's ``MAX_LINKS`` best matches
-    in other plans, one per plan, and the score is at least ``threshold``.
+    Each measure keeps its ``PER_PLAN`` best matches in each other plan, in its
+    ``MAX_LINKS`` best plans; a pair is kept when either side kept it.
     """
     if not measures:
         return []
     ids, plans, texts = zip(*measures, strict=True)
-    counts = char_ngram_counts(["".join(strip_clauses(text).split()).lower() for text in texts])
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)  # ample for 4 decimals
+    sentences = [action_sentences(text) or ["".join(strip_clauses(text).split())] for text in texts]
+    owner = np.repeat(np.arange(len(ids)), [len(found) for found in sentences])
+    flat = [sentence.lower() for found in sentences for sentence in found]
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(char_ngram_counts(flat)).astype(np.float32)
     plan_of = np.unique(plans, return_inverse=True)[1]
-    found = [_score_block(matrix, members, plan_of, threshold) for members in _members(ids, blocks)]
-    rows, columns, scores = _strongest(*(np.concatenate(parts) for parts in zip(*found, strict=True)), plan_of)
-    rank = np.argsort(np.argsort(ids))
-    first, second = (
-        np.where(rank[rows] < rank[columns], rows, columns),
-        np.where(rank[rows] < rank[columns], columns, rows),
-    )
-    pairs = {(ids[a], ids[b]): round(float(score), 4) for a, b, score in zip(first, second, scores, strict=True)}
-    return [SimilarPair(source, target, score) for (source, target), score in sorted(pairs.items())]
+    found = [_score_block(matrix, members, owner, plan_of, threshold) for members in _members(ids, owner, blocks)]
+    rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    if not len(rows):
+        return []
+    rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
+    rows, columns, scores = _strongest(rows, columns, scores, owner, plan_of)
+    text_of = [sentence for found in sentences for sentence in found]
+    pairs = {}
+    for row, column, score in zip(rows, columns, scores, strict=True):
+        one, other = (row, column) if ids[owner[row]] < ids[owner[column]] else (column, row)
+        pairs[ids[owner[one]], ids[owner[other]]] = (round(float(score), 4), text_of[one], text_of[other])
+    return [
+        SimilarPair(source, target, score, first, second, shared_terms(first, second))
+        for (source, target), (score, first, second) in sorted(pairs.items())
+    ]
 
 
 def char_ngram_counts(texts: list[str], sizes: tuple[int, ...] = (2, 3)) -> sp.csr_matrix:
@@ -100,67 +147,85 @@ def char_ngram_counts(texts: list[str], sizes: tuple[int, ...] = (2, 3)) -> sp.c
     return sp.csr_matrix((np.ones(len(rows_all)), (rows_all, columns)), shape=(len(texts), len(vocabulary)))
 
 
-def _members(ids: tuple[str, ...], blocks: Mapping[str, Iterable[str]] | None) -> list[np.ndarray]:
-    """The row indices of each block, in row order."""
+def _members(ids: tuple[str, ...], owner: np.ndarray, blocks: Mapping[str, Iterable[str]] | None) -> list[np.ndarray]:
+    """The sentence rows of each block, in row order."""
     if blocks is None:
-        return [np.arange(len(ids))]
+        return [np.arange(len(owner))]
     grouped: dict[str | None, list[int]] = {}
-    for row, measure_id in enumerate(ids):
+    for measure, measure_id in enumerate(ids):
         for block in blocks.get(measure_id) or [_NO_TOPIC]:
-            grouped.setdefault(block, []).append(row)
-    return [np.array(rows) for rows in grouped.values()]
+            grouped.setdefault(block, []).append(measure)
+    return [np.flatnonzero(np.isin(owner, measures)) for measures in grouped.values()]
 
 
-def _score_block(matrix, members: np.ndarray, plan_of: np.ndarray, threshold: float):
-    """``(rows, columns, scores)`` of each member's strongest matches among the other members.
+def _score_block(matrix, members: np.ndarray, owner: np.ndarray, plan_of: np.ndarray, threshold: float):
+    """``(rows, columns, scores)`` of the block's sentence pairs of different plans scoring at least ``threshold``.
 
-    The block's scores come from one sparse product that keeps only scores at or
-    above ``threshold`` (``sparse_dot_topn``, multi-threaded), so no dense block is
-    ever held.
+    One sparse product keeps only those scores (``sparse_dot_topn``, multi-threaded),
+    so no dense block is ever held.
     """
     block = matrix[members]
     scores = sp_matmul_topn(
         block, block.T, top_n=len(members), threshold=threshold - _TOLERANCE, n_threads=os.cpu_count()
     ).tocoo()
     rows, columns = members[scores.row], members[scores.col]
-    kept = (plan_of[rows] != plan_of[columns]) & (scores.data > 0)  # never the same plan
-    return _strongest(rows[kept], columns[kept], scores.data[kept], plan_of)
+    kept = (plan_of[owner[rows]] != plan_of[owner[columns]]) & (scores.data > 0)  # never the same plan
+    return rows[kept], columns[kept], scores.data[kept]
 
 
-def _strongest(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, plan_of: np.ndarray):
-    """Of scored ``(row, column)`` pairs, each row's best column per plan, then its ``MAX_LINKS`` best of those.
-
-    Ties go to the lower column index, so the outcome does not depend on how the pairs were chunked.
-    """
-    order = np.lexsort((columns, -scores, rows))
+def _best_sentence_pairs(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray):
+    """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows)."""
+    order = np.lexsort((columns, rows, -scores))
     rows, columns, scores = rows[order], columns[order], scores[order]
-    row_plan = rows.astype(np.int64) * (int(plan_of.max()) + 1) + plan_of[columns]
-    best_per_plan = np.sort(np.unique(row_plan, return_index=True)[1])
-    rows, columns, scores = rows[best_per_plan], columns[best_per_plan], scores[best_per_plan]
-    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-    rank_in_row = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-    kept = rank_in_row < MAX_LINKS
+    measure_pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
+    first = np.unique(measure_pair, return_index=True)[1]
+    return rows[first], columns[first], scores[first]
+
+
+def _strongest(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray, plan_of: np.ndarray):
+    """Each measure's ``PER_PLAN`` best partners in each other plan, in its ``MAX_LINKS`` best plans.
+
+    Ties go to the lower sentence row, so the outcome does not depend on how the pairs were chunked.
+    """
+    measure, partner = owner[rows], owner[columns]
+    order = np.lexsort((columns, -scores, plan_of[partner], measure))
+    rows, columns, scores, measure, partner = (part[order] for part in (rows, columns, scores, measure, partner))
+    group = measure.astype(np.int64) * (int(plan_of.max()) + 1) + plan_of[partner]
+    kept = _rank_in_runs(group) < PER_PLAN
+    rows, columns, scores, measure, group = rows[kept], columns[kept], scores[kept], measure[kept], group[kept]
+    plan_best = pd.Series(scores).groupby(group).transform("max").to_numpy()
+    order = np.lexsort((group, -plan_best, measure))
+    new_plan = np.r_[True, group[order][1:] != group[order][:-1]]
+    plan_rank = _rank_in_runs(measure[order], new_plan)
+    kept = order[plan_rank < MAX_LINKS]
     return rows[kept], columns[kept], scores[kept]
 
 
-def topic_blocks(graph: nx.MultiDiGraph, measures: Iterable[str]) -> dict[str, set[str]]:
-    """Each measure's blocks: the top topics it is mainly about, directly or through a main sub-topic.
+def _rank_in_runs(keys: np.ndarray, steps: np.ndarray | None = None) -> np.ndarray:
+    """Within each run of equal, consecutive keys: 0, 1, 2 … (or how many ``steps`` came before the current one)."""
+    steps = np.ones(len(keys), dtype=bool) if steps is None else steps
+    counted = np.cumsum(steps)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return counted - np.repeat(counted[starts], np.diff(np.r_[starts, len(keys)]))
 
-    ``main`` is decided per level, so a hazardous-waste supervision measure whose
-    top-level main topic is governance still joins solid waste through its main
-    sub-topic ``hazardous-waste``.
+
+def topic_blocks(graph: nx.MultiDiGraph, measures: Iterable[str]) -> dict[str, set[str]]:
+    """Each measure's blocks: every top topic it is about, directly or through a sub-topic.
+
+    Any topic, not only the main ones: a paragraph bundling several tasks (Hengshui's)
+    must meet the measures of each of its tasks, whatever its main theme.
     """
     blocks: dict[str, set[str]] = {}
     for measure in measures:
-        for _, topic, data in graph.out_edges(measure, data=True):
-            if data["type"] == "ABOUT" and data.get("main"):
-                broader = [head for _, head, kind in graph.out_edges(topic, data="type") if kind == "BROADER"]
+        for _, topic, kind in graph.out_edges(measure, data="type"):
+            if kind == "ABOUT":
+                broader = [head for _, head, kind_ in graph.out_edges(topic, data="type") if kind_ == "BROADER"]
                 blocks.setdefault(measure, set()).update(broader or [topic])
     return blocks
 
 
-def add_similarity(graph: nx.MultiDiGraph, threshold: float = THRESHOLD) -> None:
-    """Add ``SIMILAR_TO {score, method}`` edges, one per pair, from the lower measure id to the higher."""
+def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
+    """Add ``SIMILAR_TO`` edges with their evidence, one per pair, from the lower measure id to the higher."""
     plans = [node for node, label in graph.nodes(data="label") if label == "Plan"]
     measures = sorted(
         (measure, plan, graph.nodes[measure]["text"])
@@ -170,4 +235,15 @@ def add_similarity(graph: nx.MultiDiGraph, threshold: float = THRESHOLD) -> None
     )
     pairs = similar_measures(measures, topic_blocks(graph, (measure for measure, _, _ in measures)), threshold)
     for pair in pairs:
-        add_edge(graph, pair.source, pair.target, "SIMILAR_TO", score=pair.score, method=pair.method)
+        add_edge(
+            graph,
+            pair.source,
+            pair.target,
+            "SIMILAR_TO",
+            score=pair.score,
+            status=pair.status,
+            method=pair.method,
+            source_sentence=pair.source_sentence,
+            target_sentence=pair.target_sentence,
+            shared_terms=list(pair.shared_terms),
+        )

@@ -12,7 +12,7 @@ from explorer.markdown import escape
 
 TOPICS = "MATCH (t:Topic) RETURN t.id AS id, t.name AS name, t.name_en AS name_en, t.parent AS parent ORDER BY id"
 SIMILAR = """
-MATCH (a:Measure)-[s:SIMILAR_TO]-(b:Measure)<-[:HAS_MEASURE]-(p:Plan) WHERE a.id IN $ids
+MATCH (a:Measure)-[s:SIMILAR_TO]-(b:Measure)<-[:HAS_MEASURE]-(p:Plan) WHERE a.id IN $ids AND s.status = 'counterpart'
 RETURN a.id AS measure_id, b.id AS other, p.region AS region, s.score AS score ORDER BY score DESC
 """
 LEVELS = {"city": "市 city", "county": "县 county", "province": "省 province"}

@@ -138,12 +138,18 @@ def test_topic_queries(kg) -> None:
     assert set(air) == {"邯郸市", "邢台市", "衡水市"} and all(count >= 10 for count in air.values())
 
 
-def test_measures_without_counterpart(kg) -> None:
-    rows = {row["measure_id"] for row in _records(kg, "measures_without_counterpart")}
-    assert "handan-eco-plan-2021-2025/m/58" in rows  # 沙漳河红鳍原鲌…: local species Xingtai's plan never names
-    assert (
-        "handan-eco-plan-2021-2025/m/63" not in rows
-    )  # 塑料污染全链条防治 has Xingtai's plastics measure as counterpart
+def test_measure_gaps(kg) -> None:
+    rows = {row["measure_id"]: row for row in _records(kg, "measure_gaps")}
+    # 沙漳河红鳍原鲌…: local species Xingtai's plan never names, and nothing comes near.
+    assert rows["handan-eco-plan-2021-2025/m/58"]["verdict"] == "none found"
+    assert rows["handan-eco-plan-2021-2025/m/58"]["source_file"] == "handan-eco-plan-2021-2025.txt"
+    # 塑料污染全链条防治 and 严控煤炭消费总量 have Xingtai counterparts: no gap.
+    assert "handan-eco-plan-2021-2025/m/63" not in rows and "handan-eco-plan-2021-2025/m/7" not in rows
+    # VOCs treatment: Xingtai's m/35 is worded apart, so the gap is only uncertain, with the near miss named.
+    assert rows["handan-eco-plan-2021-2025/m/21"]["verdict"] == "uncertain"
+    assert "xingtai-eco-plan-2021-2025/m/35" in rows["handan-eco-plan-2021-2025/m/21"]["near_misses"]
+    air = {row["measure_id"] for row in _records(kg, "measure_gaps", topic="topic/air")}
+    assert "handan-eco-plan-2021-2025/m/21" in air and "handan-eco-plan-2021-2025/m/58" not in air
 
 
 def test_who_owns_散煤(kg) -> None:
