@@ -227,35 +227,50 @@ class _Builder:
         )
 
     def add_target(self, plan: str, row: IndicatorRow) -> None:
+        """A table row: TARGETS for a target the plan sets, REPORTS_PROGRESS for a row of a progress table."""
         alignment = align(row)
         indicator = alignment.indicator
         self.add_indicator(indicator)
         if not alignment.aligned:
             self.result.unaligned_indicators.append(f"{row.span.source_file}:{row.span.line_start}: {row.name}")
         canonical_unit = indicator.unit or normalise_unit(row.unit)
-        self.edge(
-            plan,
-            indicator.id,
-            "TARGETS",
-            name_as_written=row.name,
-            unit=row.unit,
-            scope=alignment.scope,
-            table_title=row.table,
-            baseline=row.baseline,
-            baseline_year=row.baseline_year,
-            target=row.target,
-            target_year=row.target_year,
-            cumulative=row.cumulative,
-            attribute=row.attribute,
-            attribute_inherited=row.attribute_inherited,
-            achieved=row.achieved,
-            baseline_value=to_unit(row.baseline_value, row.unit, canonical_unit),
-            target_value=to_unit(row.target_value, row.unit, canonical_unit),
-            cumulative_value=to_unit(row.cumulative_value, row.unit, canonical_unit),
-            value_unit=canonical_unit,
-            footnote=" ".join(row.footnotes) or None,
+        shared = {
+            "name_as_written": row.name,
+            "unit": row.unit,
+            "scope": alignment.scope,
+            "table_title": row.table,
+            "baseline": row.baseline,
+            "baseline_year": row.baseline_year,
+            "target": row.target,
+            "target_year": row.target_year,
+            "attribute": row.attribute,
+            "baseline_value": to_unit(row.baseline_value, row.unit, canonical_unit),
+            "target_value": to_unit(row.target_value, row.unit, canonical_unit),
+            "value_unit": canonical_unit,
+            "footnote": " ".join(row.footnotes) or None,
             **_provenance(row.span),
-        )
+        }
+        if row.progress:
+            self.edge(
+                plan,
+                indicator.id,
+                "REPORTS_PROGRESS",
+                achieved=row.achieved,
+                achieved_year=row.achieved_year,
+                achieved_value=to_unit(row.achieved_value, row.unit, canonical_unit),
+                met=row.met,
+                **shared,
+            )
+        else:
+            self.edge(
+                plan,
+                indicator.id,
+                "TARGETS",
+                cumulative=row.cumulative,
+                cumulative_value=to_unit(row.cumulative_value, row.unit, canonical_unit),
+                attribute_inherited=row.attribute_inherited,
+                **shared,
+            )
 
 
 def build_graph(corpus: CorpusIngest, regions: RegionTable) -> BuildResult:

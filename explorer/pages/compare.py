@@ -10,9 +10,11 @@ from explorer.i18n import t
 from explorer.matrix import MARK, indicator_matrix, plan_columns
 from explorer.pages import compare_topics
 
-YEARS = "MATCH (:Plan)-[t:TARGETS]->(:Indicator) RETURN DISTINCT t.target_year AS year ORDER BY year"
+YEARS = (
+    "MATCH (:Plan)-[t:TARGETS|REPORTS_PROGRESS]->(:Indicator) RETURN DISTINCT t.target_year AS year ORDER BY year"
+)
 TARGET_SOURCES = """
-MATCH (p:Plan)-[t:TARGETS]->(i:Indicator) WHERE i.id = $indicator AND t.target_year = $year
+MATCH (p:Plan)-[t:TARGETS|REPORTS_PROGRESS]->(i:Indicator) WHERE i.id = $indicator AND t.target_year = $year
 RETURN p.title AS plan, t.name_as_written AS as_written, t.scope AS scope, t.source_file AS source_file,
        t.line_start AS line_start, t.line_end AS line_end
 """
@@ -49,10 +51,11 @@ def _indicators(year: int) -> None:
         column_config={column: st.column_config.TextColumn(column, width="medium") for column in matrix.columns[1:]},
     )
     st.caption(
-        "单元格：基期值 → 目标值（属性），照原文；［累计］为五年累计值；〔〕为范围。"
-        f"{MARK.strip()} 目标不是数字或范围与本行多数不同，不能直接比较。 / "
-        "Cells: baseline → target (attribute) as printed; ［累计］ five-year cumulative; 〔〕 scope when not the whole "
-        f"area. {MARK.strip()} the target is not a number, or the scope differs from the row's: not directly comparable."
+        "单元格：基期值 → 目标值（属性），照原文；完成情况表的一行为“目标 · 实际 · 完成（是否完成目标）”；"
+        f"［累计］为五年累计值；〔〕为范围。{MARK.strip()} 目标不是数字或范围与本行多数不同，不能直接比较。 / "
+        "Cells: baseline → target (attribute) as printed; a row of a completion table reads target · achieved "
+        "(实际) · met (完成 是/否); ［累计］ five-year cumulative; 〔〕 scope when not the whole area. "
+        f"{MARK.strip()} the target is not a number, or the scope differs from the row's: not directly comparable."
     )
     names = rows.drop_duplicates("indicator_id").set_index("indicator_id")["indicator"].to_dict()
     options = sorted(names, key=names.get)
@@ -109,7 +112,7 @@ def _chart(rows: pd.DataFrame, columns: dict[str, str], year: int) -> None:
     base = alt.Chart(shown).encode(
         y=alt.Y("plan:N", sort="x", title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("value:Q", title=f"{rows['indicator'].iloc[0]} · {year} 目标 target ({unit})"),
-        tooltip=["plan", "as_written", "baseline", "target", "attribute", "value"],
+        tooltip=["plan", "as_written", "baseline", "target", "achieved", "met", "attribute", "value"],
     )
     bars = base.mark_bar().encode(color=alt.Color("scope:N", title="范围 scope"))
     labels = base.mark_text(align="left", dx=4).encode(text="target:N")

@@ -22,7 +22,7 @@ OPTIONAL MATCH (p)-[:HAS_MEASURE]->(m:Measure)
 WITH p, r, count(m) AS measures
 OPTIONAL MATCH (p)-[:HAS_MEASURE]->(:Measure)<-[:RESPONSIBLE_FOR]-(d:Department)
 WITH p, r, measures, count(DISTINCT d) AS departments
-OPTIONAL MATCH (p)-[:TARGETS]->(i:Indicator)
+OPTIONAL MATCH (p)-[:TARGETS|REPORTS_PROGRESS]->(i:Indicator)
 WITH p, r, measures, departments, count(DISTINCT i) AS indicators
 OPTIONAL MATCH (p)-[:HAS_PROJECT]->(j:Project)
 RETURN p.id AS plan_id, p.title AS title, p.kind AS kind, p.level AS level, r.id AS region_id, r.name AS region,

@@ -1,6 +1,6 @@
 """One mapper per relationship type. Relationships without properties become one triple;
-RESPONSIBLE_FOR becomes a qualified PROV association, TARGETS data-cube observations
-(``targets.py``)."""
+RESPONSIBLE_FOR becomes a qualified PROV association, TARGETS and REPORTS_PROGRESS data-cube
+observations (``targets.py``)."""
 
 from collections.abc import Callable
 
@@ -86,4 +86,5 @@ EDGE_MAPPERS: dict[str, EdgeMapper] = {
     "COVERS": covers,
     "RESPONSIBLE_FOR": responsible_for,
     "TARGETS": targets,
+    "REPORTS_PROGRESS": targets,
 }

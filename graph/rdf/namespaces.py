@@ -61,7 +61,7 @@ class PLANKG(DefinedNamespace):
     scope: URIRef
     attribute: URIRef
     attributeInherited: URIRef
-    achieved: URIRef
+    met: URIRef
     footnote: URIRef
 
     # the data structure of the TARGETS data sets
@@ -92,6 +92,7 @@ class PLANKG(DefinedNamespace):
     Baseline: URIRef
     Target: URIRef
     Cumulative: URIRef
+    Achieved: URIRef
     IndicatorAttributeScheme: URIRef
     Binding: URIRef
     Expected: URIRef

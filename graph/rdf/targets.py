@@ -1,8 +1,9 @@
-"""TARGETS as an RDF Data Cube: one ``qb:DataSet`` per plan, one ``qb:Observation`` per
-stated figure and value kind (baseline, target, cumulative).
+"""TARGETS and REPORTS_PROGRESS as an RDF Data Cube: one ``qb:DataSet`` per plan, one
+``qb:Observation`` per stated figure and value kind (baseline, target, cumulative, achieved).
 
-A figure is stated in a row of an indicator table of the plan (Plan → Indicator) or in the
-text of a measure (Measure → Indicator). Dimensions: ``plankg:plan``, ``plankg:indicator``,
+A figure is stated in a row of an indicator table of the plan (Plan → Indicator), in a row of
+its progress table (REPORTS_PROGRESS: an earlier target and the value achieved, with
+``plankg:met`` as printed) or in the text of a measure (Measure → Indicator). Dimensions: ``plankg:plan``, ``plankg:indicator``,
 ``plankg:statedIn`` (the table, a ``plankg:IndicatorTable``, or the measure),
 ``plankg:valueKind`` and ``sdmx-dimension:refPeriod`` (an OWL-Time year). The literal as
 printed is ``plankg:asPrinted``; the number in the indicator's unit, where there is one, is
@@ -24,16 +25,18 @@ _KINDS = {
     "baseline": (PLANKG.Baseline, "baseline_value", "baseline_year"),
     "target": (PLANKG.Target, "target_value", "target_year"),
     "cumulative": (PLANKG.Cumulative, "cumulative_value", "target_year"),
+    "achieved": (PLANKG.Achieved, "achieved_value", "achieved_year"),
 }
 
 
 def targets(w: Writer, graph: nx.MultiDiGraph, source: str, indicator: str, key: str, row: dict) -> None:
-    """Plan → Indicator or Measure → Indicator: the observations of one stated figure."""
+    """Plan → Indicator (TARGETS, REPORTS_PROGRESS) or Measure → Indicator: the observations of one stated figure."""
     plan = source if graph.nodes[source]["label"] == "Plan" else _plan_of(graph, source)
     stated_in = _table(w, plan, row["table_title"]) if source == plan else iris.node(source)
     dataset = _dataset(w, plan)
     for literal, (kind, number, year) in _KINDS.items():
-        if row.get(literal) is None:
+        printed, value, when = row.get(literal), row.get(number), row.get(year)
+        if printed is None:
             continue
         obs = iris.part(source, "target", indicator, key, literal)
         w.add(obs, RDF.type, QB.Observation)
@@ -42,10 +45,10 @@ def targets(w: Writer, graph: nx.MultiDiGraph, source: str, indicator: str, key:
         w.add(obs, PLANKG.indicator, iris.node(indicator))
         w.add(obs, PLANKG.statedIn, stated_in)
         w.add(obs, PLANKG.valueKind, kind)
-        w.add(obs, SDMX_DIMENSION.refPeriod, w.year(row.get(year)))
-        w.zh(obs, PLANKG.asPrinted, row[literal])
-        if row.get(number) is not None:
-            w.add(obs, SDMX_MEASURE.obsValue, decimal(row[number]))
+        w.add(obs, SDMX_DIMENSION.refPeriod, w.year(when))
+        w.zh(obs, PLANKG.asPrinted, printed)
+        if value is not None:
+            w.add(obs, SDMX_MEASURE.obsValue, decimal(value))
         _row_attributes(w, obs, row)
 
 
@@ -85,6 +88,6 @@ def _row_attributes(w: Writer, obs: URIRef, row: dict) -> None:
     if row.get("attribute"):
         w.add(obs, PLANKG.attribute, term(ATTRIBUTES, row["attribute"], "indicator attribute"))
     w.plain(obs, PLANKG.attributeInherited, row.get("attribute_inherited"))
-    w.zh(obs, PLANKG.achieved, row.get("achieved"))
+    w.zh(obs, PLANKG.met, row.get("met"))
     w.zh(obs, PLANKG.footnote, row.get("footnote"))
     w.provenance(obs, row)

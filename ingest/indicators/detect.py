@@ -2,9 +2,15 @@
 
 A header is a markdown or tab-separated line, or a run of short lines under a
 title, whose text (spaces removed) mentions 指标 and a year (``2020年``) and ends
-with the last column's label: ``属性``, ``是否完成目标`` or ``累计``. The title is
-the nearest line above that starts with ``表 N`` or names 指标 without a year
-(``“十四五”生态环境保护主要指标``).
+with the last column's label: ``属性``, ``累计``, ``是否完成目标`` (below), or, in a
+one-line header, an achieved column (in a run of lines ``完成情况`` may be followed
+by more labels). The title is the nearest line above that starts with ``表 N`` or
+names 指标 without a year (``“十四五”生态环境保护主要指标``).
+
+A table with a column of what was achieved (``2020年完成情况``, ``完成值``,
+``实际值``) or of whether the target was met (``是否完成目标``, ``是否达标``) is a
+progress table (:attr:`Header.reports_progress`): its rows report an earlier
+plan's target, not targets of the plan.
 """
 
 import re
@@ -28,7 +34,8 @@ class Role(str, Enum):
     TARGET = "target"
     CUMULATIVE = "cumulative"
     ATTRIBUTE = "attribute"
-    STATUS = "status"  # 是否完成目标 of a completion table: ends the row, kept as ``achieved``
+    ACHIEVED = "achieved"  # 2020年完成情况 / 完成值 / 实际值 of a progress table
+    STATUS = "status"  # 是否完成目标 of a progress table: ends the row, kept as ``met``
 
 
 class Layout(str, Enum):
@@ -59,11 +66,19 @@ class Header:
     columns: tuple[Column, ...]
     signature: tuple[str, ...]  # the header's lines, spaces removed, to spot repeats after a page break
 
+    @property
+    def reports_progress(self) -> bool:
+        """True for a progress table: a column of what was achieved or of whether the target was met."""
+        return any(column.role in (Role.ACHIEVED, Role.STATUS) for column in self.columns)
+
 
 _MAX_HEADER_LINES = 16
 _MAX_HEADER_LINE_CHARS = 30
-_HEADER_END = re.compile(r"(属性|是否完成目标|累计)$")
-_LAST_LABEL = re.compile(r"(属性|目标|累计)$")
+_ACHIEVED = r"完成情况|完成值|实际完成值|实际值"
+_STATUS = r"是否完成目标|是否完成|是否达到目标|是否达标"
+_HEADER_END = re.compile(rf"(属性|累计|{_STATUS})$")
+_ONE_LINE_HEADER_END = re.compile(rf"(属性|累计|{_STATUS}|{_ACHIEVED})$")
+_LAST_LABEL = re.compile(rf"(属性|目标|累计|{_STATUS}|{_ACHIEVED})$")
 _YEAR = re.compile(r"\d{4}年")
 _TITLE = re.compile(r"^表\s*\d+")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节])")
@@ -72,9 +87,10 @@ _HEADER_LABEL = re.compile(
     r"(?P<category>指标类型|类别|类型)"
     r"|(?P<number>序号)"
     r"|(?P<attribute>指标属性|属性)"
-    r"|(?P<status>是否完成目标|是否完成)"
+    rf"|(?P<status>{_STATUS})"
     r"|(?P<cumulative>\d{0,2}年?累计)"
-    r"|(?P<year>\d{4})年(?P<qualifier>[（(]?(?:基准年|目标年|基数|目标|完成情况)[)）]?)?"
+    rf"|(?P<year>\d{{4}})年(?P<qualifier>[（(]?(?:基准年|目标年|基数|目标|{_ACHIEVED})[)）]?)?"
+    rf"|(?P<achieved>{_ACHIEVED})"
     r"|(?P<unit>单位)"
     r"|(?P<name>指标名称|指标)"
 )
@@ -98,7 +114,8 @@ def find_header(lines: Sequence[Line], index: int) -> Header | None:
         return None  # a run of short lines is a header only under a title
     texts = [squeeze(line.text) for line in lines[first : index + 1] if not is_noise(line.text)]
     joined = "".join(texts)
-    if "指标" not in joined or not _YEAR.search(joined) or not _HEADER_END.search(joined):
+    end = _HEADER_END if layout is Layout.FLATTENED else _ONE_LINE_HEADER_END
+    if "指标" not in joined or not _YEAR.search(joined) or not end.search(joined):
         return None
     columns = grid_columns(last, layout) if layout is not Layout.FLATTENED else label_columns(joined)
     title = clean(lines[title_index].text) if title_index is not None else ""
@@ -227,5 +244,7 @@ def _column(match: re.Match[str]) -> Column:
     if kind != "year":
         return Column(Role(kind))
     qualifier = match.group("qualifier") or ""
+    if re.search(_ACHIEVED, qualifier):
+        return Column(Role.ACHIEVED, int(match.group("year")))
     role = Role.TARGET if "目标" in qualifier else Role.BASELINE if qualifier else None
     return Column(role, int(match.group("year")))

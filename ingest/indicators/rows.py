@@ -18,6 +18,7 @@ from ingest.records import IndicatorRow, Problem, Severity
 from ingest.source import SourceText
 
 ATTRIBUTES = ("约束性", "预期性")
+_VALUE_ROLES = (Role.BASELINE, Role.TARGET, Role.CUMULATIVE, Role.ACHIEVED)
 
 
 @dataclass
@@ -51,7 +52,7 @@ def build_rows(
         if inherited and above:
             attribute = above.attribute
         name = split_name(raw.cells.get(Role.NAME, ""))
-        values = {role: parse_value(raw.cells.get(role)) for role in (Role.BASELINE, Role.TARGET, Role.CUMULATIVE)}
+        values = {role: parse_value(raw.cells.get(role)) for role in _VALUE_ROLES}
         footnotes = category_notes + name.footnotes + tuple(n for v in values.values() for n in v.footnotes)
         if not name.name:
             problems.append(_problem(source, raw, Severity.UNPLACED, "indicator row without a name"))
@@ -76,7 +77,11 @@ def build_rows(
                 cumulative_value=values[Role.CUMULATIVE].value,
                 attribute=attribute,
                 attribute_inherited=inherited,
-                achieved=raw.cells.get(Role.STATUS) or None,
+                progress=header.reports_progress,
+                achieved_year=years.get(Role.ACHIEVED),
+                achieved=values[Role.ACHIEVED].literal,
+                achieved_value=values[Role.ACHIEVED].value,
+                met=raw.cells.get(Role.STATUS) or None,
                 footnotes=tuple(dict.fromkeys(footnotes)),
                 span=source.span(raw.first_line, raw.last_line),
             )

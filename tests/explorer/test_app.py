@@ -52,6 +52,16 @@ def test_compare_shows_the_matrix_as_printed_with_scopes(app) -> None:
     assert across.loc["邯郸市", "source"].startswith("?page=sources&id=handan-eco-plan-2021-2025.txt%3A")
 
 
+def test_compare_2020_shows_the_completion_table_as_target_achieved_met(app) -> None:
+    page = app("compare", year="2020", indicator="indicator/surface_water_good")
+    matrix = page.dataframe[0].value
+    assert matrix.loc["地表水达到或好于Ⅲ类水体比例", "衡水市"] == "目标 55 · 实际 80 · 完成 是"  # 表 1: 55 80 是
+    assert matrix.loc["挥发性有机物排放总量减少", "衡水市"] == "⚠ 目标 — · 实际 — · 完成 —"
+    assert "nan" not in matrix.to_string().lower()
+    across = page.dataframe[1].value
+    assert across[["target", "achieved", "met"]].values.tolist() == [["55", "80", "是"]]
+
+
 def test_compare_lets_a_large_corpus_pick_the_plans_it_lines_up(app, monkeypatch) -> None:
     import explorer.pages.compare as compare
 

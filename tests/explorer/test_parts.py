@@ -7,7 +7,7 @@ import pandas as pd
 
 from explorer.excerpt import excerpt_html, parse_span, span_text
 from explorer.markdown import escape
-from explorer.matrix import cell, plan_columns
+from explorer.matrix import cell, indicator_matrix, plan_columns
 from explorer.network import LABELS, RELATIONSHIPS, interleaved, neighbourhood, network_html
 from explorer.pages.console import nodes_in, parameters
 from explorer.report import read_report
@@ -125,3 +125,25 @@ def test_a_cell_names_the_printed_unit_when_it_is_not_the_rows() -> None:
     assert cell(handan, "全域") == "— → 0.075 万吨（约束性）"
     same = pd.Series({**row, "scope": None, "unit": "平方千米", "unit_as_written": "平方公里"})
     assert cell(same, "全域") == "— → 0.075（约束性）"  # one unit, two spellings
+
+
+def test_a_progress_cell_reads_target_achieved_and_met() -> None:
+    row = {"baseline": None, "target": "55", "achieved": "80", "met": "是", "cumulative": None, "attribute": None}
+    assert cell({**row, "scope": "全域", "target_value": 55.0}, "全域") == "目标 55 · 实际 80 · 完成 是"
+    placeholder = {**row, "target": "—", "achieved": "—", "met": "—", "scope": None, "target_value": None}
+    assert cell(placeholder, "全域") == "⚠ 目标 — · 实际 — · 完成 —"
+
+
+def test_missing_values_never_show_as_nan() -> None:
+    """pandas turns None into NaN in a row of only text and None (its string dtype): never shown."""
+    nan = float("nan")
+    row = {"baseline": "保持稳定", "target": "保持稳定", "cumulative": nan, "attribute": nan, "scope": nan}
+    assert cell(pd.Series({**row, "target_value": nan, "unit": nan, "unit_as_written": nan}), "全域") == (
+        "⚠ 保持稳定 → 保持稳定"
+    )
+    written = {"indicator_id": "i", "indicator": "地下水", "plan_id": "p", "baseline": "稳定", "target": "稳定"}
+    empty = ("scope", "achieved", "cumulative", "attribute", "target_value", "unit", "unit_as_written")
+    text_only = pd.DataFrame([{**written, "met": "是", **dict.fromkeys(empty)}], dtype=object)
+    plans = pd.DataFrame([{"plan_id": "p", "title": "衡水市规划", "region": "衡水市", "level": "city"}])
+    shown = indicator_matrix(text_only, plans).to_string()
+    assert "nan" not in shown.lower() and "目标 稳定 · 实际 — · 完成 是" in shown

@@ -115,3 +115,26 @@ def test_the_build_is_deterministic(built, corpus) -> None:
     again = build_graph(corpus, load_regions()).graph
     assert list(again.nodes(data=True)) == list(built.graph.nodes(data=True))
     assert list(again.edges(keys=True, data=True)) == list(built.graph.edges(keys=True, data=True))
+
+
+def test_hengshui_completion_table_reports_progress_not_targets(built) -> None:
+    """表 1 line 101 ``55 80 是``: the 十三五 target 55 %, 80 % achieved, met; not a baseline 80 → target 55."""
+    progress = {
+        v: d for u, v, d in edges(built.graph, "REPORTS_PROGRESS") if u == "hengshui-eco-plan-2021-2025"
+    }
+    assert len(progress) == 19
+    water = progress["indicator/surface_water_good"]
+    assert (water["target"], water["target_year"], water["achieved"], water["achieved_value"], water["met"]) == (
+        "55",
+        2020,
+        "80",
+        80.0,
+        "是",
+    )
+    assert water.get("baseline") is None and water["table_title"].startswith("表 1")
+    heavy = progress["indicator/heavy_pollution_days"]
+    assert (heavy["target"], heavy["achieved"], heavy["value_unit"]) == ("35", "15", "天")
+    days = progress["indicator/good_air_days_count"]  # line 70: 238 good days, not a share in %
+    assert (days["achieved_value"], days["value_unit"]) == (238.0, "天")
+    targets = [d for u, _, d in edges(built.graph, "TARGETS") if u == "hengshui-eco-plan-2021-2025"]
+    assert len(targets) == 20 and all(d["target_year"] == 2025 for d in targets)  # 表 2 only

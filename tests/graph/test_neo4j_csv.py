@@ -61,3 +61,13 @@ def test_import_command_names_every_file(built, tmp_path) -> None:
     assert "--nodes=nodes_Plan.csv" in command and "--relationships=relationships_PART_OF.csv" in command
     assert command.count("--nodes=") + command.count("--relationships=") == len(files)
     assert command.endswith("--array-delimiter=';' --multiline-fields=true --overwrite-destination=true")
+
+
+def test_progress_rows_have_their_own_file(built, tmp_path) -> None:
+    export_neo4j_csv(built.graph, tmp_path)
+    progress = _rows(tmp_path / "relationships_REPORTS_PROGRESS.csv")
+    header = progress[0]
+    assert {"achieved", "achieved_value:double", "met", "target_year:long"} <= set(header)
+    water = next(row for row in progress[1:] if row[1] == "indicator/surface_water_good")
+    assert [water[header.index(name)] for name in ("target", "achieved", "met")] == ["55", "80", "是"]
+    assert "achieved" not in _rows(tmp_path / "relationships_TARGETS.csv")[0]

@@ -258,3 +258,20 @@ class _Reads(dict):
 
 def _part_of(graph: nx.MultiDiGraph) -> nx.DiGraph:
     return nx.DiGraph([(u, v) for u, v, data in graph.edges(data=True) if data["type"] == "PART_OF"])
+
+
+PROGRESS = """
+SELECT ?kind ?asPrinted ?value ?met WHERE {
+  ?obs plankg:indicator <https://plankg.org/id/indicator/surface_water_good> ;
+       plankg:valueKind ?kind ;
+       sdmx-dimension:refPeriod/time:inXSDgYear "2020"^^xsd:gYear ;
+       plankg:asPrinted ?asPrinted ;
+       plankg:met ?met .
+  OPTIONAL { ?obs sdmx-measure:obsValue ?value }
+} ORDER BY ?kind
+"""
+
+
+def test_completion_table_rows_are_target_and_achieved_observations(rdf):
+    achieved, target = str(PLANKG.Achieved), str(PLANKG.Target)
+    assert rows(rdf, PROGRESS) == [(achieved, "80", 80, "是"), (target, "55", 55, "是")]

@@ -201,25 +201,34 @@ def test_hengshui_table_2_odd_rows(hengshui: TableResult) -> None:
 
 
 def test_hengshui_table_1_completion(hengshui: TableResult) -> None:
+    """表 1 columns 2020年目标 | 2020年完成情况 | 是否完成目标: target, achieved and met, no baseline."""
+    rows = [row for row in hengshui.rows if row.table.startswith("表 1")]
+    assert len(rows) == 19 and all(row.progress and row.baseline is None for row in rows)
+    assert not any(row.progress for row in hengshui.rows if row.table.startswith("表 2"))
     pm = _row(hengshui, "细颗粒物（PM2.5）浓度下降", table=1)
     assert (pm.category, pm.target_year, pm.target) == ("大气", 2020, "“十三五”规划指标为 65；省定任务①54")
-    assert (pm.baseline_year, pm.baseline, pm.attribute, pm.footnotes) == (2020, "52", None, ("①",))
-    surface = _row(hengshui, "地表水质量劣 V类水体比例", table=1)
-    assert (surface.target, surface.target_value, surface.baseline) == ("≤29", 29.0, "劣 V类全部消除")
-    assert _row(hengshui, "受污染耕地安全利用率", table=1).baseline == "我市无受污染耕地"
+    assert (pm.achieved_year, pm.achieved, pm.achieved_value, pm.met, pm.footnotes) == (2020, "52", 52.0, "是", ("①",))
+    surface = _row(hengshui, "地表水质量达到或好于Ⅲ类水体比例", table=1)  # line 101: 55 80 是
+    assert (surface.target, surface.target_value, surface.achieved, surface.achieved_value) == ("55", 55.0, "80", 80.0)
+    worse = _row(hengshui, "地表水质量劣 V类水体比例", table=1)
+    assert (worse.target, worse.target_value, worse.achieved) == ("≤29", 29.0, "劣 V类全部消除")
+    heavy = _row(hengshui, "市区重度及以上污染天数", table=1)
+    assert (heavy.target, heavy.achieved, heavy.unit) == ("35", "15", "天")
+    assert _row(hengshui, "受污染耕地安全利用率", table=1).achieved == "我市无受污染耕地"
     cod = _row(hengshui, "化学需氧量排放量", table=1)
-    assert (cod.category, cod.unit, cod.baseline, cod.footnotes) == ("污染物排放总量", "吨", "完成", ("②",))
+    assert (cod.category, cod.unit, cod.achieved, cod.met, cod.footnotes) == ("污染物排放总量", "吨", "完成", "是", ("②",))
     assert cod.target.startswith("2020年目标 65690，省定减排比例要求")
     stock = _row(hengshui, "森林蓄积量", table=1)
-    assert (stock.category, stock.unit, stock.target_value, stock.baseline_value) == (
+    assert (stock.category, stock.unit, stock.target_value, stock.achieved_value, stock.met) == (
         "生态状况",
         "万立方米",
         462.9,
         486.9,
+        "是",
     )
-    assert stock.achieved == "是"
-    assert _row(hengshui, "挥发性有机物排放总量减少", table=1).achieved == "—"
-    assert _row(hengshui, "市区城市 PM2.5年均浓度", table=2).achieved is None
+    vocs = _row(hengshui, "挥发性有机物排放总量减少", table=1)
+    assert (vocs.target, vocs.achieved, vocs.met) == ("—", "—", "—")
+    assert _row(hengshui, "市区城市 PM2.5年均浓度", table=2).met is None
 
 
 # ---------------------------------------------------------------- Ningjin gazette: tab-separated, one document each
@@ -361,6 +370,30 @@ def test_truncated_flattened_table_gives_problems_not_exception() -> None:
     assert [row.target for row in result.rows] == ["42", None]
     assert {(problem.line, problem.severity) for problem in result.problems} == {(12, Severity.WARNING)}
     assert all(problem.source_file == "made-up.txt" for problem in result.problems)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| 序号 | 指标 | 2015年 | 2020年目标 | 2020年完成值 | 是否完成 |",  # a baseline too, 是否完成 last
+        "| 序号 | 指标 | 2015年基数 | 2020年目标 | 2020年实际值 | 是否达标 |",
+        "| 序号 | 指标 | 2015年 | 2020年目标 | 2020年完成情况 |",  # no 是否 column: ends with the achieved one
+    ],
+)
+def test_progress_tables_by_their_header(header: str) -> None:
+    """Any table with an achieved or met column reports progress: target, achieved, met, not baseline → target."""
+    cells = "| 1 | 森林覆盖率（%） | 30 | 35 | 35.2 |" + (" 是 |" if "是否" in header else "")
+    result = _parse_text(f"表 3 “十三五”规划指标完成情况\n{header}\n|---|---|---|---|---|---|\n{cells}\n")
+    assert result.problems == []
+    (row,) = result.rows
+    assert row.progress
+    assert (row.baseline, row.baseline_year, row.target, row.target_year) == ("30", 2015, "35", 2020)
+    assert (row.achieved, row.achieved_value, row.achieved_year) == ("35.2", 35.2, 2020)
+    assert row.met == ("是" if "是否" in header else None)
+
+
+def test_a_targets_table_does_not_report_progress(xingtai: TableResult) -> None:
+    assert not any(row.progress or row.achieved or row.met for row in xingtai.rows)
 
 
 def test_truncated_markdown_row() -> None:

@@ -36,6 +36,26 @@ def test_pm25_across_plans_lowest_is_hengshui(kg) -> None:
     assert {row["scope"] for row in rows} == {"市区城市", "市城区", "全市"}
 
 
+def test_indicator_matrix_2020_reads_the_completion_table_as_progress(kg) -> None:
+    rows = {row["indicator_id"]: row for row in _records(kg, "indicator_matrix", year=2020)}
+    assert len(rows) == 19 and {row["region"] for row in rows.values()} == {"衡水市"}
+    water = rows["indicator/surface_water_good"]
+    assert (water["baseline"], water["target"], water["achieved"], water["met"]) == (None, "55", "80", "是")
+    assert rows["indicator/pm25"]["achieved_value"] == 52.0
+
+
+def test_indicator_across_plans_2020_gives_target_achieved_and_met(kg) -> None:
+    (row,) = _records(kg, "indicator_across_plans", indicator="indicator/pm25", year=2020)
+    assert (row["target"], row["achieved"], row["met"], row["change_pct"]) == (
+        "“十三五”规划指标为 65；省定任务①54",
+        "52",
+        "是",
+        None,
+    )
+    rows_2025 = _records(kg, "indicator_across_plans", indicator="indicator/pm25")
+    assert all(row["achieved"] is None and row["met"] is None for row in rows_2025)
+
+
 def test_non_numeric_targets_are_said_to_be_so(kg) -> None:
     rows = _records(kg, "indicator_across_plans", indicator="indicator/surface_water_good")
     handan = next(row for row in rows if row["region"] == "邯郸市")
