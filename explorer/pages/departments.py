@@ -98,7 +98,10 @@ def _peers(body: pd.Series) -> None:
     if peers.empty:
         st.caption("没有其他同职能部门 / No other body of this function.")
         return
-    st.caption(f"职能 function = {body['function']}（厅与局对齐 / the province's 厅 lines up with the 局）")
+    st.caption(
+        f"职能 function = {body['function']}（厅与局、名称不同的同职能部门对齐，如建设局与住房和城乡建设局 / "
+        "the province's 厅 lines up with the 局, and bodies named differently with theirs: 建设局 ↔ 住房和城乡建设局）"
+    )
     for column, peer in zip(st.columns(min(len(peers), 4)) * len(peers), peers.itertuples(), strict=False):
         column.button(
             f"{peer.department} · {peer.measures}",

@@ -113,6 +113,12 @@ def test_url_selects_the_department_and_peers_are_one_click_away(app) -> None:
     assert page.metric[0].value == "15"
 
 
+def test_handan_construction_bureau_finds_its_peers_elsewhere(app) -> None:
+    page = app("departments", department="邯郸市建设局")
+    peers = {button.label for button in page.button}
+    assert {"河北省住房和城乡建设厅", "宁晋县住房和城乡建设局"} <= {label.split(" ")[0] for label in peers}
+
+
 def test_graph_page_draws_and_recentres(app) -> None:
     page = app("graph", node="region/130528")
     summary = next(markdown.value for markdown in page.markdown if "个节点 nodes" in markdown.value)
