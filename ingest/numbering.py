@@ -35,3 +35,14 @@ def five_year_plan_years(ordinal: int) -> tuple[int, int]:
         raise ValueError("only the third Five-Year Plan and later are regular")
     start = 1966 + 5 * (ordinal - 3)
     return start, start + 4
+
+
+def int_to_chinese(value: int) -> str:
+    """A number from 1 to 99 in Chinese numerals, as outline numbers print it (14 → ``十四``, 20 → ``二十``)."""
+    if not 1 <= value <= 99:
+        raise ValueError(f"{value} is outside 1-99")
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(value, 10)
+    if not tens:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")

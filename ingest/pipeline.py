@@ -15,6 +15,9 @@ from pathlib import Path
 
 from ingest.documents import DocumentSlice, RegionFinder, split_documents
 from ingest.errors import IngestError
+from ingest.deadlines import deadline_in_text
+from ingest.formats import SUFFIXES, read_file
+from ingest.formats.metadata import with_metadata
 from ingest.indicators import parse_indicator_tables
 from ingest.measures import parse_measures
 from ingest.outline import parse_outline
@@ -23,6 +26,7 @@ from ingest.records import (
     DocumentRecord,
     IndicatorRow,
     MeasureRecord,
+    OcrPage,
     Problem,
     ProjectBox,
     ScopeStatement,
@@ -30,10 +34,11 @@ from ingest.records import (
     Severity,
 )
 from ingest.reference import load_regions
-from ingest.source import SourceText, read_source
+from ingest.source import SourceText
+from ingest.tasks import find_task_tables, parse_task_tables
 from ingest.text import is_noise
 
-CORPUS_SUFFIXES = (".txt", ".md")
+CORPUS_SUFFIXES = SUFFIXES
 PARALLEL_FROM = 16
 """Corpora of at least this many files are ingested by a pool of processes."""
 _CLAUSE_WORDS = re.compile(r"[（(]\s*(?:责任单位|牵头单位)|牵头负责[）)]")
@@ -60,6 +65,9 @@ class FileIngest:
 
     source_file: str
     encoding: str | None = None
+    """The text encoding, or the format the file was read from (``pdf``, ``docx``, ``html``, ``png``…)."""
+    ocr: list[OcrPage] = field(default_factory=list)
+    """Pages read by OCR, with their confidence."""
     documents: list[DocumentIngest] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -91,7 +99,7 @@ class CorpusIngest:
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """The entries of a corpus directory named like text files, sorted by name (READMEs excluded).
+    """The entries of a corpus directory named like files plankg reads, sorted by name (READMEs excluded).
 
     Entries that are not readable files (a directory named ``x.txt``, a dangling link,
     a FIFO) are listed too, so that ingesting them reports them.
@@ -150,9 +158,11 @@ def ingest_file(path: Path, find_region: RegionFinder | None = None) -> FileInge
     find_region = find_region or load_regions().find_in
     result = FileIngest(source_file=path.name)
     try:
-        source = read_source(path)
+        source = read_file(path)
         result.encoding = source.encoding
+        result.ocr = list(source.ocr)
         slices, front_matter = split_documents(source, find_region)
+        slices = [with_metadata(document, source.metadata) for document in slices]
     except IngestError as err:
         result.problems.append(
             Problem(source_file=err.source_file, line=err.line, severity=Severity.ERROR, message=err.message)
@@ -170,11 +180,13 @@ def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentInge
     tables = parse_indicator_tables(record.id, document.lines, source)
     boxes = parse_projects(record.id, document.lines, source)
     header = set(range(record.span.line_start, document.header_end + 1))
-    skip = header | document.colophon | tables.consumed | boxes.consumed
+    task_lines = find_task_tables(document.lines)
+    skip = header | document.colophon | tables.consumed | boxes.consumed | task_lines
     outline = parse_outline(record.id, document.lines, source, skip)
     measures = parse_measures(record, document.lines, source, outline, skip)
+    tasks = parse_task_tables(record, document.lines, source, outline, len(measures.measures) + 1)
     result.sections = list(outline.sections)
-    result.measures = measures.measures
+    result.measures = [_with_deadline(measure) for measure in measures.measures] + tasks.measures
     result.scopes = measures.scopes
     result.indicators = tables.rows
     result.projects = [
@@ -193,6 +205,12 @@ def ingest_document(source: SourceText, document: DocumentSlice) -> DocumentInge
     ]
     result.problems = tables.problems + boxes.problems + rejected + _unread_clauses(document, result.measures, skip)
     return result
+
+
+def _with_deadline(measure: MeasureRecord) -> MeasureRecord:
+    """The measure with the deadline its text sets (``到2025年``, ``年底前``), if any."""
+    found = deadline_in_text(measure.text)
+    return measure.model_copy(update={"deadline": found[0], "deadline_date": found[1]}) if found else measure
 
 
 def _unread_clauses(document: DocumentSlice, measures: list[MeasureRecord], skip: set[int]) -> list[Problem]:

@@ -4,12 +4,13 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 
 from ingest.errors import IngestError
+from ingest.records.ocr import OcrPage
 from ingest.records.provenance import Span
 
 _BOMS = (
@@ -34,11 +35,18 @@ class Line:
 
 @dataclass(frozen=True)
 class SourceText:
-    """A decoded source file as numbered lines."""
+    """A decoded source file as numbered lines.
+
+    A file read from a paged format (PDF, a scan) gives ``pages``, the page of each line;
+    a portal page its ``metadata`` (索引号, 文号…); pages read by OCR are in ``ocr``.
+    """
 
     name: str
     encoding: str
     lines: tuple[Line, ...]
+    pages: tuple[int | None, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    ocr: tuple[OcrPage, ...] = ()
 
     def line(self, number: int) -> Line:
         """The line with 1-based ``number``."""
@@ -47,7 +55,15 @@ class SourceText:
     def span(self, line_start: int, line_end: int) -> Span:
         """The provenance span of lines ``line_start`` to ``line_end`` inclusive."""
         text = "\n".join(line.text for line in self.lines[line_start - 1 : line_end])
-        return Span(source_file=self.name, line_start=line_start, line_end=line_end, text=text)
+        pages = [page for page in self.pages[line_start - 1 : line_end] if page is not None]
+        return Span(
+            source_file=self.name,
+            line_start=line_start,
+            line_end=line_end,
+            text=text,
+            page_start=min(pages, default=None),
+            page_end=max(pages, default=None),
+        )
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -7,6 +7,7 @@ Every record carries a :class:`~ingest.records.provenance.Span`.
 from ingest.records.document import DocumentKind, DocumentRecord, Level
 from ingest.records.indicator import IndicatorRow
 from ingest.records.measure import MeasureRecord
+from ingest.records.ocr import OcrPage
 from ingest.records.problem import Problem, Severity
 from ingest.records.project import ProjectBox, ProjectItem
 from ingest.records.provenance import Span
@@ -24,6 +25,7 @@ __all__ = [
     "IndicatorRow",
     "Level",
     "MeasureRecord",
+    "OcrPage",
     "Problem",
     "ProjectBox",
     "ProjectItem",

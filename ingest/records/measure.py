@@ -1,5 +1,7 @@
 """An actionable item of a document."""
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict
 
 from ingest.records.provenance import Span
@@ -11,7 +13,10 @@ class MeasureRecord(BaseModel):
 
     ``text`` is the measure's text with PDF line breaks, blank lines and page
     debris removed (the responsibility clause included, as printed);
-    ``section_path`` is the path of the innermost section holding it.
+    ``section_path`` is the path of the innermost section holding it. ``deadline`` is the
+    completion date as written (a task table's 完成时限 cell, ``2025年底前``, ``长期坚持``; or
+    the latest ``到2025年`` / ``2024年6月底前`` / ``年底前`` of the text), ``deadline_date``
+    the last day it allows where it names one.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -22,4 +27,6 @@ class MeasureRecord(BaseModel):
     text: str
     section_path: tuple[str, ...]
     clauses: tuple[ResponsibilityClause, ...] = ()
+    deadline: str | None = None
+    deadline_date: dt.date | None = None
     span: Span

@@ -22,6 +22,8 @@ class Span(BaseModel):
     line_start: int
     line_end: int
     text: str
+    page_start: int | None = None
+    page_end: int | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
