@@ -24,6 +24,11 @@ def format_report(corpus: CorpusIngest) -> str:
     for file in corpus.files:
         encoding = f" ({file.encoding})" if file.encoding else ""
         out.append(f"{file.source_file}{encoding}")
+        for page in file.ocr:
+            out.append(
+                f"  {page.source_file}: page {page.page} read by OCR "
+                f"(confidence {page.confidence:.3f}, {page.characters} characters): check it against the scan"
+            )
         for problem in file.problems:
             out.append(f"  {problem}")
         for document in file.documents:
