@@ -78,6 +78,29 @@ def build(
     typer.echo(f"report: {summary.directory / 'report.txt'}")
 
 
+@app.command()
+def add(
+    paths: list[Path] = typer.Argument(..., help="PDF, Word (.docx), web page (.html), image or text files, or directories of them."),
+    corpus: Path = typer.Option(DEFAULT_CORPUS, help="Corpus directory to copy the files into."),
+) -> None:
+    """Read files as governments publish them and copy those that read into the corpus; then run `plankg build`.
+
+    Prints what each file gave (documents, measures, clauses, indicator rows, pages read by OCR).
+    A file that cannot be read, or gives no document, is not copied; the command then exits 1.
+    """
+    from ingest.add import add_files
+
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise _fail(f"no such file or directory: {', '.join(missing)}", 2)
+    added = add_files(paths, corpus)
+    for item in added:
+        typer.echo(f"{item.path}: {item.message}", err=not item.copied)
+    if not added or not all(item.copied for item in added):
+        raise typer.Exit(1)
+    typer.echo(f"run `plankg build --corpus {corpus}` to build the graph with them")
+
+
 EXPORT_FORMATS = ("ttl", "jsonld", "nt", "neo4j-csv")
 
 

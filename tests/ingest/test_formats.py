@@ -193,3 +193,23 @@ def test_unreadable_files_are_reported_with_their_name(tmp_path, name, data, mes
     assert result.failed and not result.documents
     (problem,) = result.problems
     assert problem.source_file == name and message in problem.message
+
+
+def test_plankg_add_copies_files_that_read_and_refuses_the_others(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    corpus = tmp_path / "raw"
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.7\nnot really")
+    runner = CliRunner()
+    added = runner.invoke(app, ["add", str(FIXTURES / "hebei-task-division.docx"), "--corpus", str(corpus)])
+    assert added.exit_code == 0, added.output
+    assert "15 measures, 15 clauses" in added.output
+    assert (corpus / "hebei-task-division.docx").read_bytes() == (FIXTURES / "hebei-task-division.docx").read_bytes()
+    refused = runner.invoke(app, ["add", str(bad), "--corpus", str(corpus)])
+    assert refused.exit_code == 1
+    assert "scan.pdf: error: not a readable PDF" in refused.output
+    assert "Traceback" not in refused.output
+    assert not (corpus / "scan.pdf").exists()
