@@ -9,17 +9,18 @@ from a doubt). Thresholds come from the hand-labelled tuning set
 (``tests/graph/alignment``, ``docs/topics.md``). Responsibility clauses are
 removed first, so shared department names do not make measures alike.
 
-Only sentences of measures sharing a block are compared: in the build, a block is
-a top topic the measures are about (``topic_blocks``); measures about no topic
+Only sentences sharing a block are compared: in the build, a block is a top topic
+a sentence's own keywords point to (``topic_blocks``); sentences about no topic
 form one block. The cost is the sum of the blocks' squares, and scores
 below ``NEAR`` are never stored.
 """
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -29,7 +30,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sparse_dot_topn import sp_matmul_topn
 
 from graph.edges import add_edge
-from graph.topics import strip_clauses
+from graph.topics import Topic, TopicClassifier, load_topics, strip_clauses
 
 METHOD = "tfidf-char-2-3-sentence-max"
 THRESHOLD = 0.35
@@ -75,8 +76,12 @@ def action_sentences(text: str) -> list[str]:
     return [piece for piece in pieces if len(piece) >= _MIN_SENTENCE]
 
 
+@lru_cache(maxsize=1 << 16)
 def shared_terms(one: str, other: str) -> tuple[str, ...]:
-    """The runs of characters two sentences share (at least two characters), longest first."""
+    """The runs of characters two sentences share (at least two characters), longest first.
+
+    Cached: plans that copy one another (counties, scaled corpora) repeat the same sentence pairs.
+    """
     blocks = SequenceMatcher(None, one, other, autojunk=False).get_matching_blocks()
     runs = {one[block.a : block.a + block.size] for block in blocks if block.size >= _MIN_TERM}
     return tuple(sorted(runs, key=lambda run: (-len(run), one.index(run))))
@@ -84,14 +89,14 @@ def shared_terms(one: str, other: str) -> tuple[str, ...]:
 
 def similar_measures(
     measures: list[tuple[str, str, str]],
-    blocks: Mapping[str, Iterable[str]] | None = None,
+    blocks: Callable[[str], Iterable[str]] | None = None,
     threshold: float = NEAR,
 ) -> list[SimilarPair]:
     """Pairs of ``(measure_id, plan_id, text)`` measures scoring at least ``threshold``, sorted by ids.
 
-    ``blocks`` maps a measure id to the blocks it belongs to; two measures are only
-    compared when they share one (a measure missing from ``blocks``, or with none,
-    is in the block of such measures). Without ``blocks`` all measures are compared.
+    ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
+    compared when they share one (sentences with none form one block of their own).
+    Without ``blocks`` all sentences are compared.
     Each measure keeps its ``PER_PLAN`` best matches in each other plan, in its
     ``MAX_LINKS`` best plans; a pair is kept when either side kept it.
     """
@@ -103,7 +108,7 @@ def similar_measures(
     flat = [sentence.lower() for found in sentences for sentence in found]
     matrix = TfidfTransformer(sublinear_tf=True).fit_transform(char_ngram_counts(flat)).astype(np.float32)
     plan_of = np.unique(plans, return_inverse=True)[1]
-    found = [_score_block(matrix, members, owner, plan_of, threshold) for members in _members(ids, owner, blocks)]
+    found = [_score_block(matrix, members, owner, plan_of, threshold) for members in _members(flat, blocks)]
     rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
     if not len(rows):
         return []
@@ -147,15 +152,15 @@ def char_ngram_counts(texts: list[str], sizes: tuple[int, ...] = (2, 3)) -> sp.c
     return sp.csr_matrix((np.ones(len(rows_all)), (rows_all, columns)), shape=(len(texts), len(vocabulary)))
 
 
-def _members(ids: tuple[str, ...], owner: np.ndarray, blocks: Mapping[str, Iterable[str]] | None) -> list[np.ndarray]:
+def _members(sentences: list[str], blocks: Callable[[str], Iterable[str]] | None) -> list[np.ndarray]:
     """The sentence rows of each block, in row order."""
     if blocks is None:
-        return [np.arange(len(owner))]
+        return [np.arange(len(sentences))]
     grouped: dict[str | None, list[int]] = {}
-    for measure, measure_id in enumerate(ids):
-        for block in blocks.get(measure_id) or [_NO_TOPIC]:
-            grouped.setdefault(block, []).append(measure)
-    return [np.flatnonzero(np.isin(owner, measures)) for measures in grouped.values()]
+    for row, sentence in enumerate(sentences):
+        for block in blocks(sentence) or [_NO_TOPIC]:
+            grouped.setdefault(block, []).append(row)
+    return [np.array(rows) for rows in grouped.values()]
 
 
 def _score_block(matrix, members: np.ndarray, owner: np.ndarray, plan_of: np.ndarray, threshold: float):
@@ -209,19 +214,16 @@ def _rank_in_runs(keys: np.ndarray, steps: np.ndarray | None = None) -> np.ndarr
     return counted - np.repeat(counted[starts], np.diff(np.r_[starts, len(keys)]))
 
 
-def topic_blocks(graph: nx.MultiDiGraph, measures: Iterable[str]) -> dict[str, set[str]]:
-    """Each measure's blocks: every top topic it is about, directly or through a sub-topic.
+def topic_blocks(topics: list[Topic] | None = None) -> Callable[[str], list[str]]:
+    """A sentence's blocks: the top topics its own keywords point to (``data/reference/topics.csv``).
 
-    Any topic, not only the main ones: a paragraph bundling several tasks (Hengshui's)
-    must meet the measures of each of its tasks, whatever its main theme.
+    Per sentence, not per measure: a Hengshui paragraph touching ten topics puts each
+    of its sentences only in the blocks of that sentence's words.
     """
-    blocks: dict[str, set[str]] = {}
-    for measure in measures:
-        for _, topic, kind in graph.out_edges(measure, data="type"):
-            if kind == "ABOUT":
-                broader = [head for _, head, kind_ in graph.out_edges(topic, data="type") if kind_ == "BROADER"]
-                blocks.setdefault(measure, set()).update(broader or [topic])
-    return blocks
+    topics = load_topics() if topics is None else topics
+    classifier = TopicClassifier(topics)
+    parent = {topic.id: topic.parent or topic.id for topic in topics}
+    return lambda sentence: sorted({parent[match.topic_id] for match in classifier.classify(sentence)})
 
 
 def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
@@ -233,7 +235,7 @@ def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
         for _, measure, kind in graph.out_edges(plan, data="type")
         if kind == "HAS_MEASURE"
     )
-    pairs = similar_measures(measures, topic_blocks(graph, (measure for measure, _, _ in measures)), threshold)
+    pairs = similar_measures(measures, topic_blocks(), threshold)
     for pair in pairs:
         add_edge(
             graph,

@@ -142,15 +142,12 @@ def test_measures_of_the_same_plan_are_never_paired():
     assert similar_measures([]) == []
 
 
-def test_blocks_only_compare_measures_that_share_one():
-    measures = [("a/m/1", "a", PLASTICS), ("b/m/1", "b", PLASTICS), ("c/m/1", "c", PLASTICS)]
-    assert set(scores(measures, blocks={"a/m/1": {"waste"}, "b/m/1": {"air"}, "c/m/1": {"air", "waste"}})) == {
-        ("a/m/1", "c/m/1"),
-        ("b/m/1", "c/m/1"),
-    }
-    # Measures missing from the blocks, or with none, are compared among themselves.
-    assert len(scores(measures, blocks={"a/m/1": set()})) == 3
-    assert set(scores(measures, blocks={"c/m/1": {"waste"}})) == {("a/m/1", "b/m/1")}
+def test_blocks_only_compare_sentences_that_share_one():
+    one, other = "加强塑料制品产、销、用管理", "加强塑料制品产、销、用管理工作"
+    measures = [("a/m/1", "a", one + "。"), ("b/m/1", "b", other + "。")]
+    assert scores(measures, blocks={one: ["waste"], other: ["waste", "air"]}.get)
+    assert not scores(measures, blocks={one: ["waste"], other: ["air"]}.get)
+    assert scores(measures, blocks=lambda sentence: [])  # sentences with no block are compared among themselves
 
 
 def test_a_measure_links_at_most_max_links_plans_from_its_side():
@@ -167,13 +164,15 @@ def test_a_measure_links_at_most_max_links_plans_from_its_side():
     assert len(found) < len(plans) * (len(plans) - 1) // 2
 
 
-def test_blocking_by_topic_keeps_the_counterparts_of_comparing_all_measures(graph, corpus):
+def test_blocking_by_topic_keeps_most_counterparts_of_comparing_all_sentences(corpus):
     measures = sorted((m.id, d.document.id, m.text) for d in corpus.documents for m in d.measures)
     everything = {pair for pair, score in scores(measures).items() if score >= THRESHOLD}
-    blocks = similarity.topic_blocks(graph, [m[0] for m in measures])
-    blocked = {pair for pair, score in scores(measures, blocks=blocks).items() if score >= THRESHOLD}
+    blocked = {pair for pair, score in scores(measures, blocks=similarity.topic_blocks()).items() if score >= THRESHOLD}
     assert blocked <= everything
-    assert everything - blocked == {  # docs/topics.md: these measures share no topic
-        ("ningjin-gazette-2023-01/3/m/21", f"{NINGJIN_ECO}/m/24"),
-        ("ningjin-gazette-2023-01/3/m/21", f"{XINGTAI}/m/26"),
-    }
+    assert len(everything - blocked) <= 0.05 * len(everything)  # docs/topics.md: 22 of 723 on the real corpus
+
+
+def test_a_sentence_is_blocked_by_its_own_topics():
+    blocks = similarity.topic_blocks()
+    assert blocks("深入开展地下水超采治理") == ["soil-groundwater"]
+    assert blocks("持续开展秋冬季攻坚行动") == []  # no keyword: the block of such sentences
