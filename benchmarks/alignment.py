@@ -68,10 +68,14 @@ def main() -> None:
     statuses = {"counterpart"} if args.status == "counterpart" else {"counterpart", "uncertain"}
     graph = build_graph(ingest_corpus(args.corpus), load_regions()).graph
     print(f"{'pair':<18} {'split':<9} {'recall':>14} {'precision':>14}")
-    for (pair, split), c in sorted(score(graph, load_labels(), statuses).items(), key=lambda item: (item[0][1] != "tuning", item[0])):
+    for (pair, split), c in sorted(
+        score(graph, load_labels(), statuses).items(), key=lambda item: (item[0][1] != "tuning", item[0])
+    ):
         recall = c["found"] / c["required"] if c["required"] else 1.0
         precision = c["right"] / c["links"] if c["links"] else 1.0
-        print(f"{pair:<18} {split:<9} {recall:6.2f} ({c['found']:>2}/{c['required']:>2}) {precision:6.2f} ({c['right']:>2}/{c['links']:>2})")
+        print(
+            f"{pair:<18} {split:<9} {recall:6.2f} ({c['found']:>2}/{c['required']:>2}) {precision:6.2f} ({c['right']:>2}/{c['links']:>2})"
+        )
 
 
 if __name__ == "__main__":

@@ -1,11 +1,18 @@
 """Similar measures across plans: hand-checked pairs on the real corpus and the scoring rules."""
 
-import numpy as np
 import pytest
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
 import graph.similarity as similarity
-from graph.similarity import COUNTERPART, METHOD, NEAR, THRESHOLD, UNCERTAIN, action_sentences, shared_terms, similar_measures
+from graph.similarity import (
+    COUNTERPART,
+    METHOD,
+    NEAR,
+    THRESHOLD,
+    UNCERTAIN,
+    action_sentences,
+    shared_terms,
+    similar_measures,
+)
 from tests.graph.conftest import edges
 
 HANDAN = "handan-eco-plan-2021-2025"
@@ -45,8 +52,20 @@ def measure(graph, measure_id: str, snippet: str) -> str:
         (f"{HANDAN}/m/1", "加强生态环境分区管控", f"{XINGTAI}/m/2", "建立生态环境分区管控体系", "生态环境分区管控"),
         (f"{HANDAN}/m/63", "加强塑料污染全链条防治", f"{XINGTAI}/m/81", "加强塑料制品产、销、用管理", "不可降解塑料袋"),
         (f"{HANDAN}/m/68", "加强新污染物排放控制", f"{XINGTAI}/m/101", "强化新污染物排放控制", "强制性清洁生产审核"),
-        (f"{HANDAN}/m/46", "严格建设用地土壤环境管理", f"{XINGTAI}/m/62", "强化建设用地土壤环境管理", "建设用地土壤环境管理"),
-        (f"{HENGSHUI}/m/46", "规范危险废物环境管理", f"{XINGTAI}/m/71", "完善危险废物监管体制机制", "拓宽部门沟通协作渠道"),
+        (
+            f"{HANDAN}/m/46",
+            "严格建设用地土壤环境管理",
+            f"{XINGTAI}/m/62",
+            "强化建设用地土壤环境管理",
+            "建设用地土壤环境管理",
+        ),
+        (
+            f"{HENGSHUI}/m/46",
+            "规范危险废物环境管理",
+            f"{XINGTAI}/m/71",
+            "完善危险废物监管体制机制",
+            "拓宽部门沟通协作渠道",
+        ),
         # A clause of Handan's greenhouse-gas measure is Ningjin's non-CO2 task, word for word.
         (f"{HANDAN}/m/13", "控制温室气体排放", f"{NINGJIN_ECO}/m/23", "控制非二氧化碳温室气体排放", "甲烷和氧化亚氮"),
         # One action of a Hengshui paragraph (its 9th sentence) is Xingtai's whole measure.
@@ -89,7 +108,11 @@ def test_hand_checked_different_measures_are_not_counterparts(graph, one, one_sn
 
 def test_action_sentences_split_headings_and_sentences():
     text = "加快衡水湖湿地生态恢复\n加强湿地保护区建设；开展生态补水工程。加强组织领导。（责任单位：市水利局）"
-    assert action_sentences(text) == ["加快衡水湖湿地生态恢复", "加强湿地保护区建设", "开展生态补水工程"]  # a bare 6-character heading is too generic
+    assert action_sentences(text) == [
+        "加快衡水湖湿地生态恢复",
+        "加强湿地保护区建设",
+        "开展生态补水工程",
+    ]  # a bare 6-character heading is too generic
     assert shared_terms("严控煤炭消费总量", "控制煤炭消费总量")[0] == "煤炭消费总量"
 
 
