@@ -10,13 +10,15 @@ holds a pushed graph (``graph.stores.neo4j.push``) with the same calls and resul
 
 import os
 from pathlib import Path
-from typing import Any, Protocol
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graph.publish import current_build
 from graph.stores.embedded import DATABASE_FILE, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
 from graph.stores.isolated import DEFAULT_MEMORY_MB, IsolatedStore
+
+if TYPE_CHECKING:  # loaded when a query runs, so that `plankg query` starts fast
+    import networkx as nx
+    import pandas as pd
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
@@ -27,7 +29,7 @@ DB_VARIABLE = "PLANKG_DB"
 class Backend(Protocol):
     """What a store must offer the query API."""
 
-    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame: ...
+    def cypher(self, query: str, params: dict[str, Any] | None = None, identities: bool = False) -> "pd.DataFrame": ...
 
     def close(self) -> None: ...
 
@@ -39,9 +41,27 @@ class KnowledgeGraph:
         self._backend = backend
         self.where = where
 
-    def cypher(self, query: str, /, **params: Any) -> pd.DataFrame:
-        """Run a Cypher query with ``$name`` parameters given as keywords (``$query`` too); rows as a DataFrame."""
+    def cypher(self, query: str, /, **params: Any) -> "pd.DataFrame":
+        """Run a Cypher query with ``$name`` parameters given as keywords (``$query`` too); rows as a DataFrame.
+
+        Common Neo4j forms run on the embedded store too, or are refused saying what to write
+        instead (``docs/cypher.md``).
+        """
         return self._backend.cypher(query, params)
+
+    def subgraph(self, query: str, /, **params: Any) -> "nx.MultiDiGraph":
+        """The nodes, relationships and paths the query returns, as a networkx graph with their properties.
+
+        Nodes are keyed by their ``id``; edges carry their ``type``. For example, the departments
+        most central to Handan's measures::
+
+            g = kg.subgraph("MATCH (d:Department)-[r:RESPONSIBLE_FOR]->(m:Measure) "
+                            "WHERE m.id STARTS WITH 'handan' RETURN d, r, m")
+            nx.degree_centrality(g)
+        """
+        from queries.subgraph import result_graph
+
+        return result_graph(self._backend.cypher(query, params, identities=True).to_numpy().ravel())
 
     def close(self) -> None:
         """Close the connection."""

@@ -60,7 +60,7 @@ def test_query_csv_and_typed_parameters(build_root) -> None:
 def test_query_errors_exit_non_zero_without_traceback(build_root) -> None:
     result = plankg("query", "--db", str(build_root), "MATCH (n:Nope) RETURN n")
     assert result.returncode == 1
-    assert result.stderr.startswith("error: Binder exception: Table Nope does not exist")
+    assert result.stderr.startswith("error: no label Nope in the graph (line 1); the labels are Region, Plan")
     assert "Traceback" not in result.stderr
     missing = plankg("query", "--db", str(build_root / "nowhere"), "MATCH (n) RETURN n")
     assert missing.returncode == 1 and "run `plankg build`" in missing.stderr

@@ -9,15 +9,19 @@ read through :class:`EmbeddedStore`, read-only by default.
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ladybug
-import networkx as nx
-import pandas as pd
 
 from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST, ddl
+from graph.stores.dialect import to_embedded
 from graph.stores.errors import QueryError, StoreError
 from graph.stores.gate import check_plan, check_text
+from graph.stores.names import check_names
+
+if TYPE_CHECKING:  # pandas and networkx load only where they are used: `plankg query` starts without them
+    import networkx as nx
+    import pandas as pd
 
 DATABASE_FILE = "plankg.lbug"
 DEFAULT_TIMEOUT_MS = 30_000
@@ -26,18 +30,17 @@ DEFAULT_BUFFER_POOL_MB = 512
 """Memory the engine may use for pages and intermediate results of a read-only store."""
 QUERY_THREADS = 2
 
-# String literals, quoted names and comments: a ``$`` inside them is not a parameter.
-_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SCALAR_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")  # STRING, INT64, DOUBLE, DATE…; STRUCT(…), MAP(…), INT64[] are nested
 
 
-def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
+def write_store(graph: "nx.MultiDiGraph", path: Path) -> dict[str, int]:
     """Write ``graph`` as a new store in directory ``path`` and return row counts per table.
 
     ``path`` must not hold a store already. Raises ``ValueError`` naming any label,
     relationship type, pair or property that the schema does not declare.
     """
+    import pandas as pd
+
     nodes, relationships = _tables(graph)
     path.mkdir(parents=True, exist_ok=True)
     if (path / DATABASE_FILE).exists():
@@ -63,7 +66,7 @@ def write_store(graph: nx.MultiDiGraph, path: Path) -> dict[str, int]:
     return counts
 
 
-def _tables(graph: nx.MultiDiGraph) -> tuple[dict[str, list[tuple]], dict[tuple[str, str, str], list[tuple]]]:
+def _tables(graph: "nx.MultiDiGraph") -> tuple[dict[str, list[tuple]], dict[tuple[str, str, str], list[tuple]]]:
     """The rows of each node label and of each (relationship type, from label, to label), checked.
 
     Rows are tuples in the declared column order (``from``, ``to`` first for
@@ -159,16 +162,30 @@ class EmbeddedStore:
             ) from None
         self._connection.set_query_timeout(timeout_ms)
 
-    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-        """Run one statement ``query`` with ``params``; nodes come back as property dicts with their ``label``.
+    def cypher(self, query: str, params: dict[str, Any] | None = None, identities: bool = False) -> "pd.DataFrame":
+        """:meth:`rows` as a DataFrame."""
+        import pandas as pd
 
-        A ``$name`` with no value in ``params`` is an error (the engine would read it as null).
+        columns, rows = self.rows(query, params, identities)
+        return pd.DataFrame(rows, columns=columns, dtype=object)
+
+    def rows(
+        self, query: str, params: dict[str, Any] | None = None, identities: bool = False
+    ) -> tuple[list[str], list[list]]:
+        """Run one statement ``query`` with ``params``: its column names and rows.
+
+        Nodes come back as property dicts with their ``label``, relationships with their
+        ``type``; with ``identities`` they also carry the engine's ``_id`` (and a relationship
+        its endpoints' ``_start`` and ``_end``), for ``KnowledgeGraph.subgraph``.
+        The names are checked first (:func:`~graph.stores.names.check_names`: a ``$name``
+        with no value, which the engine would read as null, an unknown label or property);
+        a read-only store then rewrites Neo4j forms (:mod:`graph.stores.dialect`) and
+        runs the result only if the query gate lets it through.
         """
         params = params or {}
-        missing = sorted(set(_PARAMETER.findall(_NOT_CODE.sub(" ", query))) - set(params))
-        if missing:
-            raise QueryError(f"no value given for parameter(s): {', '.join('$' + name for name in missing)}")
+        check_names(query, params)
         if self.read_only:
+            query = to_embedded(query)
             check_text(query)
             check_plan(self._execute("EXPLAIN " + query, params).get_next()[0])
         result = self._execute(query, params)
@@ -181,11 +198,11 @@ class EmbeddedStore:
                     raise QueryError(f"the query returns more than {self.max_rows} rows: add LIMIT or narrow it")
                 row = result.get_next()
                 for index in nested:
-                    row[index] = _plain(row[index])
+                    row[index] = _plain(row[index], identities)
                 rows.append(row)
         finally:
             result.close()
-        return pd.DataFrame(rows, columns=columns, dtype=object)
+        return columns, rows
 
     def _execute(self, query: str, params: dict[str, Any]) -> "ladybug.QueryResult":
         """The engine's result for one statement; its errors as :class:`QueryError` in the user's terms."""
@@ -233,24 +250,35 @@ def _is_nested(kind: str) -> bool:
     return kind in {"NODE", "REL", "RECURSIVE_REL"} or not _SCALAR_TYPE.fullmatch(kind)
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, identities: bool = False) -> Any:
     """Engine values as plain Python: nodes and relationships become property dicts.
 
     A node or relationship matched without a label comes back from the engine with
     the properties of every table; only those of its own label or type are kept.
+    With ``identities``, each keeps the engine's id as ``_id``, and a relationship
+    its endpoints' as ``_start`` and ``_end``.
     """
     if isinstance(value, dict):
         if "_LABEL" in value:
             kind, declared = ("type", RELATIONSHIP_TYPES) if "_SRC" in value else ("label", NODE_TYPES)
             own = declared[value["_LABEL"]].properties if value["_LABEL"] in declared else value
             properties = {key: _plain(item) for key, item in value.items() if key in own and not key.startswith("_")}
-            return {kind: value["_LABEL"], **properties}
+            plain = {kind: value["_LABEL"], **properties}
+            if identities:
+                plain["_id"] = _identity(value["_ID"])
+            if identities and kind == "type":
+                plain.update(_start=_identity(value["_SRC"]), _end=_identity(value["_DST"]))
+            return plain
         if "_NODES" in value:
             return {
-                "nodes": [_plain(node) for node in value["_NODES"]],
-                "relationships": [_plain(rel) for rel in value["_RELS"]],
+                "nodes": [_plain(node, identities) for node in value["_NODES"]],
+                "relationships": [_plain(rel, identities) for rel in value["_RELS"]],
             }
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _plain(item, identities) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, identities) for item in value]
     return value
+
+
+def _identity(internal: dict[str, int]) -> str:
+    return f"{internal['table']}:{internal['offset']}"

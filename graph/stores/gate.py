@@ -124,11 +124,12 @@ _FUNCTION = re.compile(r"Function: (\w+)")
 
 @dataclass(frozen=True)
 class Token:
-    """A piece of query text that counts: a word, a parameter, a quoted name, a string or a sign."""
+    """A piece of query text that counts: a word, a parameter, a quoted name, a string or a sign; ``start`` is its offset."""
 
     kind: str
     text: str
     line: int
+    start: int = 0
 
 
 def tokens(query: str) -> Iterator[Token]:
@@ -140,7 +141,7 @@ def tokens(query: str) -> Iterator[Token]:
             what = {"/*": "comment", "`": "quoted name"}.get(match.group(), "string")
             raise QueryError(f"refused: a {what} opened on line {line} is never closed")
         if kind not in {"space", "comment"}:
-            yield Token(kind, match.group(), line)
+            yield Token(kind, match.group(), line, match.start())
         line += match.group().count("\n")
 
 

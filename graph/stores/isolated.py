@@ -20,9 +20,7 @@ import subprocess
 import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from graph.stores.embedded import (
     DATABASE_FILE,
@@ -33,6 +31,9 @@ from graph.stores.embedded import (
     address_space,
 )
 from graph.stores.errors import QueryError, StoreError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_MEMORY_MB = 1024
 """Memory a query may use beyond the engine's buffer pool: its expressions and its rows as Python objects."""
@@ -59,15 +60,18 @@ class IsolatedStore:
         if not (self.path / DATABASE_FILE).exists():
             raise StoreError(f"no graph store at {self.path}: run `plankg build` to create it")
 
-    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    def cypher(self, query: str, params: dict[str, Any] | None = None, identities: bool = False) -> "pd.DataFrame":
         """Run ``query`` in the worker; its rows, or :class:`QueryError` naming the limit that stopped it."""
+        import pandas as pd
+
         channel = self._worker()
+        request = (query, params or {}, identities)
         try:
-            channel.send((query, params or {}))
+            channel.send(request)
         except OSError:  # the worker left while idle: start another
             self.close()
             channel = self._worker()
-            channel.send((query, params or {}))
+            channel.send(request)
         if not channel.poll(self.timeout_ms / 1000 + GRACE_SECONDS):
             self.close()
             raise QueryError(f"the query ran longer than {self.timeout_ms / 1000:g} s and was stopped")
@@ -135,15 +139,14 @@ def _serve(channel: Connection, store: Path, timeout_ms: int, max_rows: int, mem
         opened, failure = graph, None
     while channel.poll(IDLE_SECONDS):
         try:
-            query, params = channel.recv()
+            query, params, identities = channel.recv()
         except EOFError:
             return
         if opened is None:
             channel.send(failure)
             continue
         try:
-            rows = opened.cypher(query, params)
-            channel.send(("rows", (list(rows.columns), rows.to_numpy().tolist())))
+            channel.send(("rows", opened.rows(query, params, identities)))
         except QueryError as err:
             channel.send(("error", str(err)))
         except MemoryError:

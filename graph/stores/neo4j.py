@@ -26,6 +26,7 @@ from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from graph.stores.embedded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, _checked
 from graph.stores.errors import QueryError, StoreError
 from graph.stores.gate import NEO4J_CALLS, check_text
+from graph.stores.names import check_names
 
 SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
 _CONSTRAINT = "CREATE CONSTRAINT plankg_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
@@ -235,13 +236,17 @@ class Neo4jBackend:
         self._timeout = timeout_ms / 1000 if timeout_ms else None
         self._driver = _driver(uri, auth)
 
-    def cypher(self, query: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    def cypher(self, query: str, params: dict[str, Any] | None = None, identities: bool = False) -> pd.DataFrame:
         """Run ``query`` with ``params``; nodes come back as property dicts with their ``label``.
 
-        The query gate (:mod:`graph.stores.gate`) refuses anything but one statement that
+        The names are checked first, as on the embedded store (:mod:`graph.stores.names`);
+        then the query gate (:mod:`graph.stores.gate`) refuses anything but one statement that
         reads, whatever the session's access mode: ``LOAD CSV`` and procedures reach a
-        server's files and settings even in read sessions.
+        server's files and settings even in read sessions. With ``identities``, nodes
+        and relationships carry the server's element id as ``_id`` and relationships
+        their endpoints' as ``_start`` and ``_end``.
         """
+        check_names(query, params or {})
         check_text(query, NEO4J_CALLS)
         statement = neo4j.Query(query, timeout=self._timeout) if self._timeout else query
         try:
@@ -252,7 +257,7 @@ class Neo4jBackend:
                 for record in result:
                     if len(rows) == self.max_rows:
                         raise QueryError(f"the query returns more than {self.max_rows} rows: add LIMIT or narrow it")
-                    rows.append([_plain(value) for value in record.values()])
+                    rows.append([_plain(value, identities) for value in record.values()])
         except Neo4jError as err:
             raise QueryError(err.message or str(err)) from None
         except DriverError as err:
@@ -273,23 +278,33 @@ class Neo4jBackend:
         return f"Neo4jBackend({self.uri!r}, database={self.database!r})"
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, identities: bool = False) -> Any:
     """Driver values as the embedded store gives them: nodes and relationships as property dicts.
 
     A node gets its ``label`` and every property its label declares (None when
     absent); a relationship its ``type`` and its declared properties (so not ``key``).
+    With ``identities``, element ids as ``_id`` (and a relationship's endpoints' as ``_start``, ``_end``).
     """
     if isinstance(value, Node):
         label = min(value.labels, default=None)
-        return {"label": label, **_declared(value, NODE_TYPES.get(label))}
+        node = {"label": label, **_declared(value, NODE_TYPES.get(label))}
+        return {**node, "_id": value.element_id} if identities else node
     if isinstance(value, Relationship):
-        return {"type": value.type, **_declared(value, RELATIONSHIP_TYPES.get(value.type))}
+        relationship = {"type": value.type, **_declared(value, RELATIONSHIP_TYPES.get(value.type))}
+        if identities:
+            relationship.update(
+                _id=value.element_id, _start=value.start_node.element_id, _end=value.end_node.element_id
+            )
+        return relationship
     if isinstance(value, Path):
-        return {"nodes": [_plain(node) for node in value.nodes], "relationships": [_plain(r) for r in value]}
+        return {
+            "nodes": [_plain(node, identities) for node in value.nodes],
+            "relationships": [_plain(r, identities) for r in value],
+        }
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, identities) for item in value]
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _plain(item, identities) for key, item in value.items()}
     return value
 
 
