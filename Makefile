@@ -26,6 +26,7 @@ bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/per
 	$(BIN)/python benchmarks/bench_scale.py --scales $(SCALES)
 	$(BIN)/python benchmarks/bench_linearity.py
 	$(BIN)/python benchmarks/bench_query_limits.py
+	$(BIN)/python benchmarks/bench_formats.py
 
 alignment: $(STAMP)  ## recall and precision of counterpart links on the hand-labelled set, per city pair
 	$(BIN)/python benchmarks/alignment.py
