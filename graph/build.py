@@ -37,7 +37,8 @@ def region_id(region: Region) -> str:
 
 
 def _provenance(span: Span) -> dict:
-    return {"source_file": span.source_file, "line_start": span.line_start, "line_end": span.line_end}
+    pages = {"page_start": span.page_start, "page_end": span.page_end} if span.page_start is not None else {}
+    return {"source_file": span.source_file, "line_start": span.line_start, "line_end": span.line_end, **pages}
 
 
 class _Builder:
@@ -140,6 +141,8 @@ class _Builder:
             number=measure.number,
             text=measure.text,
             section_path=" / ".join(measure.section_path),
+            deadline=measure.deadline,
+            deadline_date=measure.deadline_date.isoformat() if measure.deadline_date else None,
             **_provenance(measure.span),
         )
         self.edge(plan, measure.id, "HAS_MEASURE")

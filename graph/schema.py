@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 STRING, INT64, DOUBLE, BOOLEAN, STRING_LIST = "STRING", "INT64", "DOUBLE", "BOOLEAN", "STRING[]"
 
-PROVENANCE = {"source_file": STRING, "line_start": INT64, "line_end": INT64}
+PROVENANCE = {
+    "source_file": STRING,
+    "line_start": INT64,
+    "line_end": INT64,
+    "page_start": INT64,
+    "page_end": INT64,
+}
+"""Where a fact was read: the file, its line span and, for a file with pages (PDF), the page span."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,18 @@ NODES: tuple[NodeType, ...] = (
         },
     ),
     NodeType("Section", {"id": STRING, "heading": STRING, "number": STRING, "path": STRING, **PROVENANCE}),
-    NodeType("Measure", {"id": STRING, "number": STRING, "text": STRING, "section_path": STRING, **PROVENANCE}),
+    NodeType(
+        "Measure",
+        {
+            "id": STRING,
+            "number": STRING,
+            "text": STRING,
+            "section_path": STRING,
+            "deadline": STRING,
+            "deadline_date": STRING,
+            **PROVENANCE,
+        },
+    ),
     NodeType(
         "Department",
         {

@@ -41,10 +41,14 @@ class PLANKG(DefinedNamespace):
     sourceFile: URIRef
     lineStart: URIRef
     lineEnd: URIRef
+    pageStart: URIRef
+    pageEnd: URIRef
     level: URIRef
     issuerName: URIRef
     number: URIRef
     sectionPath: URIRef
+    deadline: URIRef
+    deadlineDate: URIRef
     box: URIRef
     boxNumber: URIRef
     valueUnit: URIRef

@@ -61,6 +61,9 @@ def measure(w: Writer, node_id: str, p: dict) -> None:
     w.zh(s, DCTERMS.description, p["text"])
     w.zh(s, PLANKG.number, p.get("number"))
     w.zh(s, PLANKG.sectionPath, p["section_path"])
+    w.zh(s, PLANKG.deadline, p.get("deadline"))
+    if p.get("deadline_date"):
+        w.add(s, PLANKG.deadlineDate, Literal(p["deadline_date"], datatype=XSD.date))
     w.provenance(s, p)
 
 

@@ -54,3 +54,5 @@ class Writer:
         self.plain(source, PLANKG.sourceFile, properties["source_file"])
         self.plain(source, PLANKG.lineStart, properties["line_start"])
         self.plain(source, PLANKG.lineEnd, properties["line_end"])
+        self.plain(source, PLANKG.pageStart, properties.get("page_start"))
+        self.plain(source, PLANKG.pageEnd, properties.get("page_end"))
