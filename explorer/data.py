@@ -1,60 +1,29 @@
-"""Data access for the explorer: the build being shown, its connections, cached results.
+"""Data access for the explorer: the build being shown, its connections, cached named-query results.
 
 The build is ``$PLANKG_DB`` (a build root holding ``current/``, a build directory
-holding ``store/``, or a store directory) or else ``data/build``. The explorer's
-own queries share one in-process connection, keyed by the resolved build
-directory, so a new ``plankg build`` is picked up on the next rerun without
-restarting the server (the previous build's connection is closed then). What a
-user types in the console runs on a connection of that browser session's own, in
-a worker process with its own time and memory limits (``graph.stores.isolated``),
-so one user's slow query neither holds up nor changes the limits of another.
+holding ``store/``, or a store directory) or else ``data/build``
+(:func:`queries.builds.build_directory`). Every query the explorer itself runs is a
+named query of ``queries/library`` (:func:`run_named`); they share one in-process
+connection, keyed by the resolved build directory, so a new ``plankg build`` is
+picked up on the next rerun without restarting the server (the previous build's
+connection is closed then). What a user types in the console runs on a connection
+of that browser session's own, in a worker process with its own time and memory
+limits, so one user's slow query neither holds up nor changes the limits of another.
 """
 
-import os
 import threading
-from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from graph.publish import CURRENT, current_build
 from queries import KnowledgeGraph, QueryError, StoreError, connect
-from queries.api import DB_VARIABLE, DEFAULT_BUILD_ROOT, STORE_DIR
+from queries.builds import build_directory, built_at, report_text
 from queries.named import named
 
-REPORT = "report.txt"
-"""``graph.pipeline.REPORT``, named here so the explorer does not import the whole build pipeline (2 s)."""
 MAX_ROWS = 50_000
 """Rows a query may return before the engine stops it; the console shows the first ``SHOWN_ROWS``."""
 TIMEOUT_MS = 10_000
 _LOCK = threading.RLock()  # the shared connection serves the explorer's own queries one at a time
-
-
-def build_directory() -> Path:
-    """The directory of the build being shown (``…/runs/<timestamp>-…`` when there is a build root)."""
-    path = Path(os.environ.get(DB_VARIABLE) or DEFAULT_BUILD_ROOT)
-    if (path / CURRENT).exists():
-        return current_build(path)
-    if path.name == STORE_DIR:
-        return path.parent.resolve()
-    return path.resolve()
-
-
-def built_at(directory: Path) -> datetime | None:
-    """When a build ran, from its run directory name (``20261122T105234-…``); None for another name."""
-    try:
-        return datetime.strptime(directory.name[:15], "%Y%m%dT%H%M%S")
-    except ValueError:
-        return None
-
-
-def report_text(directory: Path) -> str | None:
-    """The build's ``report.txt``, or None when the build has none."""
-    path = directory / REPORT
-    return path.read_text(encoding="utf-8") if path.exists() else None
-
-
 _SHARED: dict[str, KnowledgeGraph] = {}
 
 
@@ -90,36 +59,28 @@ def query(text: str, **params) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=2_000)
-def _cached(directory: str, text: str, params: dict) -> pd.DataFrame:
+def _cached(directory: str, name: str, params: dict) -> pd.DataFrame:
     with _LOCK:
-        return _open(directory).cypher(text, **params)
-
-
-def cypher(text: str, **params) -> pd.DataFrame:
-    """Rows of a query the explorer itself writes, cached per build, query and parameters."""
-    return _cached(str(build_directory()), text, params)
+        return named(name).run(_open(directory), **params)
 
 
 def run_named(name: str, **params) -> pd.DataFrame:
-    """Rows of a named query of ``queries/library``, cached like :func:`cypher`."""
-    query_ = named(name)
-    return cypher(query_.cypher, **{**query_.params, **params})
+    """Rows of the named query ``name`` of ``queries/library``, cached per build, query and parameters."""
+    return _cached(str(build_directory()), name, params)
 
 
 def has(label: str) -> bool:
     """Whether the build holds any node of ``label`` (Topic and SIMILAR_TO came later than the rest)."""
     try:
-        return not cypher(f"MATCH (n:{label}) RETURN n.id AS id LIMIT 1").empty
-    except QueryError:
-        return False
-
-
-PLANS = "MATCH (p:Plan) RETURN p.id AS plan_id, p.title AS title, p.region AS region, p.level AS level ORDER BY plan_id"
+        counts = run_named("label_counts")
+    except QueryError:  # a build from before Topic has no such node table
+        return label != "Topic"
+    return bool(counts.set_index("label")["nodes"].get(label, 0))
 
 
 def plans() -> pd.DataFrame:
-    """Every plan's id, title, region and level."""
-    return cypher(PLANS)
+    """Every plan's id, title, region, level, document number and how many responsibilities its measures carry."""
+    return run_named("plans")
 
 
 __all__ = [
@@ -127,10 +88,10 @@ __all__ = [
     "StoreError",
     "build_directory",
     "built_at",
-    "cypher",
     "graph",
     "has",
     "plans",
     "query",
+    "report_text",
     "run_named",
 ]

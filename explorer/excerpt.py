@@ -1,48 +1,20 @@
 """Lines of a corpus file with some spans highlighted, as HTML, so a fact can be read where it was printed."""
 
 import html
-import re
-from functools import lru_cache
 
-from ingest.source import read_source
-from queries.api import PROJECT_ROOT
+from queries.sources import checked_lines
 
-CORPUS = PROJECT_ROOT / "data" / "raw"
 CONTEXT = 5
 LONGEST = 80
 """A span longer than this many lines is shown as its start and end."""
-_SPAN = re.compile(r"^(?P<file>[^/\\]+\.\w+):(?P<first>\d+)(?:-(?P<last>\d+))?$")
-
-
-def parse_span(text: str) -> tuple[str, int, int] | None:
-    """``file.txt:252-266`` (or ``file.txt:252``) as (file, first, last); None for anything else."""
-    match = _SPAN.match(text.strip())
-    if not match:
-        return None
-    first = int(match["first"])
-    return match["file"], first, int(match["last"] or first)
-
-
-def span_text(source_file: str, first: int, last: int) -> str:
-    """``file.txt:first-last``, the form :func:`parse_span` reads."""
-    return f"{source_file}:{first}-{last}"
-
-
-@lru_cache(maxsize=16)
-def lines_of(source_file: str) -> tuple[str, ...]:
-    """The lines of ``data/raw/<source_file>`` as the ingest numbered them (any encoding it reads)."""
-    path = (CORPUS / source_file).resolve()
-    if path.parent != CORPUS.resolve():
-        raise FileNotFoundError(source_file)
-    return tuple(line.text for line in read_source(path).lines)
 
 
 def excerpt_html(source_file: str, first: int, last: int, marks: list[tuple[int, int]] = ()) -> str:
     """Lines ``first``–``last`` highlighted, ``CONTEXT`` lines around them, ``marks`` (clauses…) underlined.
 
-    Raises FileNotFoundError when the file is not in the corpus.
+    Raises :class:`queries.sources.SpanError` when the file is not in the corpus or has no such lines.
     """
-    lines = lines_of(source_file)
+    lines = checked_lines(source_file, first, last)
     shown = range(max(1, first - CONTEXT), min(len(lines), last + CONTEXT) + 1)
     out = []
     for number in shown:

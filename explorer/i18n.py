@@ -6,6 +6,7 @@ LABELS = {
     "overview": ("概览", "Overview"),
     "compare": ("城市对比", "Compare cities"),
     "departments": ("部门", "Departments"),
+    "owners": ("谁负责", "Who owns this task"),
     "graph": ("图谱", "Graph"),
     "console": ("Cypher 控制台", "Cypher console"),
     "sources": ("原文", "Sources"),

@@ -1,102 +1,39 @@
-"""A node's neighbourhood (1–2 hops, filtered, capped) and its pyvis drawing as offline standalone HTML."""
+"""A neighbourhood drawn with pyvis as offline standalone HTML: styled by label and role, click to expand, properties.
 
+Clicking a node shows all its properties and a link to its source text in a side
+panel, and unfolds the neighbours drawn folded (the second hop starts folded, so a
+2-hop view opens readable). Lead and support look different (solid and dashed), as do
+counterparts and uncertain near misses.
+"""
+
+import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-import pandas as pd
 from pyvis.network import Network
 
-from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
+from queries.neighbourhood import Neighbourhood
 
-COLOURS = {
-    "Plan": "#1f77b4",
-    "Section": "#9ecae1",
-    "Measure": "#ff7f0e",
-    "Department": "#2ca02c",
-    "Region": "#9467bd",
-    "Indicator": "#d62728",
-    "Project": "#8c564b",
-    "Topic": "#e377c2",
+STYLES = {  # label → colour, shape
+    "Plan": ("#1f77b4", "box"),
+    "Section": ("#9ecae1", "dot"),
+    "Measure": ("#ff7f0e", "dot"),
+    "Department": ("#2ca02c", "diamond"),
+    "Region": ("#9467bd", "triangle"),
+    "Indicator": ("#d62728", "star"),
+    "Project": ("#8c564b", "square"),
+    "Topic": ("#e377c2", "hexagon"),
 }
-LABELS = tuple(NODE_TYPES)
-RELATIONSHIPS = tuple(RELATIONSHIP_TYPES)
+EDGE_STYLES = {  # role or status → colour, width, dashes
+    "lead": ("#2ca02c", 3, False),
+    "support": ("#2ca02c", 1.5, True),
+    "responsible": ("#7fbf7f", 1.5, False),
+    "counterpart": ("#ff7f0e", 2, False),
+    "uncertain": ("#ffbb78", 1, True),
+}
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, WenQuanYi Zen Hei, sans-serif"
 EDGE_LABELS = 40
 """Above this many edges their type shows on hover only, so the drawing stays readable."""
-ROW_LIMIT = 5_000
-"""Neighbour rows read per hop and direction; more means the view is cut."""
-
-NODE = "MATCH (n) WHERE n.id = $id RETURN n AS node"
-_STEP = """
-MATCH (n){arrow}(m) WHERE n.id IN $ids AND label(m) IN $labels AND label(r) IN $types
-RETURN m AS node ORDER BY label(m), m.id LIMIT $limit
-"""
-STEPS = (_STEP.format(arrow="-[r]->"), _STEP.format(arrow="<-[r]-"))
-EDGES = """
-MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids AND label(r) IN $types
-RETURN a.id AS tail, label(r) AS type, b.id AS head
-"""
 _REMOTE = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*"https?://[^"]*"[^>]*>(?:\s*</script>)?', re.I)
-
-Run = Callable[..., pd.DataFrame]
-
-
-@dataclass
-class Neighbourhood:
-    """The nodes around a centre (centre first, then by hop, label and id), the edges among them."""
-
-    nodes: dict[str, dict] = field(default_factory=dict)
-    edges: list[tuple[str, str, str]] = field(default_factory=list)
-    hops: dict[str, int] = field(default_factory=dict)
-    cut: bool = False
-    """True when the cap left neighbours out."""
-
-
-def neighbourhood(run: Run, centre: str, hops: int, labels: list[str], types: list[str], cap: int) -> Neighbourhood:
-    """Walk ``hops`` steps out from node ``centre`` along ``types`` to nodes of ``labels``, keeping ``cap`` nodes.
-
-    ``run(query, **params)`` runs Cypher (the explorer's cached call or ``kg.cypher``).
-    An empty result has no nodes: there is no node ``centre``.
-    """
-    found = Neighbourhood()
-    start = run(NODE, id=centre)
-    if start.empty:
-        return found
-    found.nodes[centre], found.hops[centre] = start["node"][0], 0
-    frontier = [centre]
-    for hop in range(1, hops + 1):
-        params = {"ids": frontier, "labels": list(labels), "types": list(types), "limit": ROW_LIMIT}
-        results = [run(step, **params) for step in STEPS]
-        found.cut |= any(len(result) == ROW_LIMIT for result in results)
-        frontier = []
-        for node in interleaved(node for result in results for node in result["node"]):
-            if node["id"] in found.nodes:
-                continue
-            if len(found.nodes) >= cap:
-                found.cut = True
-                break
-            found.nodes[node["id"]], found.hops[node["id"]] = node, hop
-            frontier.append(node["id"])
-    found.edges = among(run, list(found.nodes.values()), types).edges
-    return found
-
-
-def interleaved(nodes) -> list[dict]:
-    """Nodes taken in turn from each label (each in id order), so a cap keeps every kind of neighbour."""
-    by_label: dict[str, dict[str, dict]] = {}
-    for node in nodes:
-        by_label.setdefault(node["label"], {})[node["id"]] = node
-    rounds = [sorted(group.items()) for _, group in sorted(by_label.items())]
-    return [group[i][1] for i in range(max(map(len, rounds), default=0)) for group in rounds if i < len(group)]
-
-
-def among(run: Run, nodes: list[dict], types: tuple[str, ...] | list[str] = RELATIONSHIPS) -> Neighbourhood:
-    """The given nodes (say, a console result's) and every relationship of ``types`` between them."""
-    found = Neighbourhood(nodes={node["id"]: node for node in nodes}, hops={node["id"]: 1 for node in nodes})
-    edges = run(EDGES, ids=list(found.nodes), types=list(types))
-    found.edges = sorted(set(zip(edges["tail"], edges["head"], edges["type"], strict=True)))
-    return found
 
 
 def words(node: dict, longest: int = 40) -> str:
@@ -105,10 +42,12 @@ def words(node: dict, longest: int = 40) -> str:
     return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
-def caption(node: dict, width: int = 10) -> str:
-    """A short readable label for the drawing: the node's words on at most two lines."""
+def caption(node: dict, regions: dict[str, str], width: int = 10) -> str:
+    """A short readable label: for a plan's part (measure, section, project), the plan's region and number first."""
     text = words(node, 2 * width)
-    return text if len(text) <= width else text[:width] + "\n" + text[width:]
+    text = text if len(text) <= width else text[:width] + "\n" + text[width:]
+    plan, _, rest = node["id"].partition("/")
+    return f"{regions[plan]} {rest.rsplit('/', 1)[-1]}\n{text}" if plan in regions and rest else text
 
 
 def tooltip(node: dict) -> str:
@@ -116,39 +55,94 @@ def tooltip(node: dict) -> str:
     return f"{node['label']} · {node['id']}\n{words(node, 200)}"
 
 
-def network_html(found: Neighbourhood, centre: str) -> str:
-    """Standalone HTML drawing ``found``: vis-network and its CSS inlined, no request leaves the page."""
+def network_html(found: Neighbourhood, centre: str, regions: dict[str, str] | None = None, folded: int = 2) -> str:
+    """Standalone HTML drawing ``found``: vis-network and its CSS inlined, no request leaves the page.
+
+    ``regions`` maps plan ids to their region, for captions; nodes at hop ``folded`` or
+    beyond start hidden and unfold when a neighbour is clicked.
+    """
+    regions = regions or {}
     net = Network(height="640px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     for node_id, node in found.nodes.items():
+        colour, shape = STYLES.get(node["label"], ("#7f7f7f", "dot"))
+        hop = found.hops[node_id]
         net.add_node(
             node_id,
-            label=caption(node),
+            label=caption(node, regions),
             title=tooltip(node),
-            color=COLOURS.get(node["label"], "#7f7f7f"),
-            size=30 if node_id == centre else 16 if found.hops[node_id] == 1 else 10,
+            color=colour,
+            shape=shape,
+            size=30 if node_id == centre else 16 if hop == 1 else 10,
             borderWidth=4 if node_id == centre else 1,
-            font={"face": FONT, "size": 16 if node_id == centre else 13},
+            hidden=0 < folded <= hop,
+            font={"face": FONT, "size": 16 if node_id == centre else 13 if hop == 1 else 11},
         )
     labelled = len(found.edges) <= EDGE_LABELS
-    for tail, head, kind in found.edges:
-        net.add_edge(tail, head, title=kind, arrows="to", **({"label": kind} if labelled else {}))
+    for tail, head, kind, qualifier in found.edges:
+        colour, width, dashes = EDGE_STYLES.get(qualifier, ("#bbbbbb", 1, False))
+        name = f"{kind} {qualifier}" if qualifier else kind
+        net.add_edge(
+            tail, head, title=name, arrows="to", color=colour, width=width, dashes=dashes,
+            **({"label": name} if labelled else {}),
+        )  # fmt: skip
     net.set_options(
-        '{"edges": {"font": {"size": 9, "color": "#555"}, "color": {"color": "#bbbbbb"}, "smooth": false},'
+        '{"edges": {"font": {"size": 9, "color": "#555"}, "smooth": false},'
         ' "physics": {"solver": "forceAtlas2Based", "forceAtlas2Based": {"gravitationalConstant": -80,'
         ' "springLength": 110}, "stabilization": {"iterations": 250}},'
         ' "interaction": {"hover": true, "navigationButtons": false}}'
     )
-    page = _REMOTE.sub("", net.generate_html()).replace("<body>", "<body>" + legend_html(found), 1)
+    page = _REMOTE.sub("", net.generate_html())
+    page = page.replace("<body>", "<body>" + legend_html(found), 1)
+    page = page.replace("</body>", _panel(found) + "</body>", 1)
     if re.search(r'(?:src|href)\s*=\s*"https?://', page, re.I):
         raise RuntimeError("the network page still loads something from the internet")
     return page
 
 
 def legend_html(found: Neighbourhood) -> str:
-    """A one-line colour key of the labels drawn."""
+    """A one-line key of the labels drawn and of the edge styles."""
     labels = sorted({node["label"] for node in found.nodes.values()})
     keys = "".join(
-        f'<span style="margin-right:14px"><span style="color:{COLOURS.get(label, "#7f7f7f")}">●</span> {label}</span>'
+        f'<span style="margin-right:14px"><span style="color:{STYLES.get(label, ("#7f7f7f",))[0]}">●</span> {label}</span>'
         for label in labels
     )
-    return f'<div style="font:13px {FONT};padding:4px 2px">{keys}</div>'
+    lines = "━ 牵头 lead · ┅ 配合 support · ━ 对应 counterpart · ┅ 存疑 uncertain · 点击节点展开并查看属性 / click a node: expand, properties"
+    return f'<div style="font:13px {FONT};padding:4px 2px">{keys}<br><span style="color:#555">{lines}</span></div>'
+
+
+def _panel(found: Neighbourhood) -> str:
+    """The property panel and the click handler: show a node's properties and source link, unfold its neighbours."""
+    properties = {node_id: node for node_id, node in found.nodes.items()}
+    data = json.dumps(properties, ensure_ascii=False, default=str).replace("</", "<\\/")
+    return (
+        f'<div id="panel" style="font:13px {FONT};padding:6px;border-top:1px solid #ddd;max-height:260px;'
+        'overflow:auto"><i>点击一个节点 / click a node</i></div>'
+        f"<script>const PROPERTIES = {data};\n{_CLICK}</script>"
+    )
+
+
+_CLICK = """
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+}
+network.on('click', function (event) {
+  if (!event.nodes.length) return;
+  const id = event.nodes[0];
+  const shown = [];
+  network.getConnectedNodes(id).forEach(function (other) {
+    if (nodes.get(other).hidden) shown.push({id: other, hidden: false});
+  });
+  nodes.update(shown);
+  const node = PROPERTIES[id] || {};
+  const base = window.parent.location.origin + window.parent.location.pathname;
+  const link = base + '?page=sources&id=' + encodeURIComponent(id);
+  const rows = Object.keys(node).filter(k => node[k] !== null && node[k] !== '').map(
+    k => '<tr><td style="color:#777;padding-right:8px;vertical-align:top">' + escapeHtml(k) + '</td><td>'
+      + escapeHtml(typeof node[k] === 'object' ? JSON.stringify(node[k]) : node[k]) + '</td></tr>').join('');
+  document.getElementById('panel').innerHTML = '<b>' + escapeHtml(node.label || '') + '</b> · '
+    + (node.source_file ? '<a target="_blank" href="' + link + '">原文 source ↗</a> · ' : '')
+    + '<a target="_blank" href="' + base + '?page=graph&node=' + encodeURIComponent(id) + '">以此为中心 centre ↗</a>'
+    + (shown.length ? ' · 展开 ' + shown.length + ' unfolded' : '')
+    + '<table>' + rows + '</table>';
+});
+"""

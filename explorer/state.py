@@ -4,7 +4,8 @@ A bound widget takes its first value from ``?key=…`` and writes its value back
 after each run; parameters no widget of the current page wrote are dropped, so
 the URL always describes the view on screen. Keys (each also the parameter name):
 ``page``, ``year``, ``indicator``, ``level``, ``topic``, ``department``, ``node``,
-``hops``, ``example``, ``id``. The URL holds ids and names, never display labels.
+``hops``, ``example``, ``id``, ``plans``, ``plan``, ``other``, ``task``, ``city``, ``cypher``. The URL holds ids
+and names, never display labels; a value the build does not have is said to be unknown, not silently replaced.
 """
 
 from collections.abc import Callable, Sequence
@@ -27,7 +28,28 @@ def bound(widget: Callable, label: str, options: Sequence, key: str, default: An
         wanted = st.query_params.get(key)
         fallback = default if default in options or default is None else options[0]
         st.session_state[key] = next((option for option in options if str(option) == wanted), fallback)
+        if wanted is not None and str(st.session_state[key]) != wanted:
+            unknown(key, [wanted], st.session_state[key])
     return publish(key, widget(label, options, key=key, **kwargs))
+
+
+def bound_many(widget: Callable, label: str, options: Sequence, key: str, default: Sequence, **kwargs) -> list:
+    """A multi-choice widget seeded from ``?key=a,b`` (else ``default``); unknown values are said and left out."""
+    if key not in st.session_state:
+        wanted = [item for item in st.query_params.get(key, "").split(",") if item]
+        known = [option for option in options if str(option) in wanted]
+        if wanted and len(known) < len(wanted):
+            unknown(key, [item for item in wanted if item not in map(str, options)], None)
+        st.session_state[key] = known if wanted else [option for option in default if option in options]
+    chosen = widget(label, options, key=key, **kwargs)
+    publish(key, ",".join(map(str, chosen)) or None)
+    return chosen
+
+
+def unknown(key: str, values: list[str], instead: Any) -> None:
+    """Say that the URL asked for values of ``key`` the build does not have, and what is shown instead."""
+    shown = f"；显示 {instead} / showing {instead}" if instead is not None else ""
+    st.warning(f"链接中的 {key} 未找到 / Unknown {key} in the link: {'、'.join(values)}{shown}")
 
 
 def bound_text(widget: Callable, label: str, key: str, default: str, **kwargs) -> str:

@@ -20,6 +20,8 @@ from queries.api import KnowledgeGraph
 LIBRARY = Path(__file__).resolve().parent / "library"
 _HEADER = re.compile(r"^//\s*(?P<key>\w+)\s*:\s*(?P<value>.*?)\s*$")
 _PARAMETER = re.compile(r"\$(\w+)")
+_TOP_LEVEL_COMMA = re.compile(r",(?![^\[]*\])")
+"""A comma between parameters, not one inside a list example (``ids=["a", "b"], limit=5``)."""
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,13 @@ def parse(path: Path) -> NamedQuery:
 
 
 def coerce(text: str) -> Any:
-    """A parameter value typed from its text: ``2025`` → int, ``true`` → bool, else the string."""
+    """A parameter value typed from its text: ``2025`` → int, ``true`` → bool, ``["a", "b"]`` → list, else the string."""
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
         return text
+    if isinstance(value, list) and all(isinstance(item, str | int | float | bool) for item in value):
+        return value
     return value if isinstance(value, int | float | bool) else text
 
 
@@ -117,7 +121,7 @@ _TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "str"}
 
 def _params(declared: str, path: Path) -> dict[str, Any]:
     params = {}
-    for item in filter(None, (part.strip() for part in declared.split(","))):
+    for item in filter(None, (part.strip() for part in _TOP_LEVEL_COMMA.split(declared))):
         name, sep, example = item.partition("=")
         if not sep:
             raise ValueError(f"{path.name}: parameter {item!r} needs an example value (name=value)")

@@ -1,55 +1,81 @@
-"""Compare cities: the indicator matrix, one indicator's targets as a chart, then topics (compare_topics)."""
+"""Compare plans: indicators (grouped by the plans' categories), topics side by side, and gaps, for chosen plans.
+
+The plans compared (``?plans=``, the city plans by default) and the view (``?view=``) live in the URL.
+"""
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from explorer import data, state
-from explorer.excerpt import span_text
 from explorer.i18n import t
-from explorer.matrix import MARK, indicator_matrix, plan_columns
-from explorer.pages import compare_topics
+from explorer.pages import compare_topics, gaps
+from queries.compare import MARK, indicator_matrix, indicator_values, ordered_plans, plan_columns, shared
+from queries.sources import span_text
+from queries.workbook import comparison, workbook_bytes
 
-YEARS = (
-    "MATCH (:Plan)-[t:TARGETS|REPORTS_PROGRESS]->(:Indicator) RETURN DISTINCT t.target_year AS year ORDER BY year"
-)
-TARGET_SOURCES = """
-MATCH (p:Plan)-[t:TARGETS|REPORTS_PROGRESS]->(i:Indicator) WHERE i.id = $indicator AND t.target_year = $year
-RETURN p.title AS plan, t.name_as_written AS as_written, t.scope AS scope, t.source_file AS source_file,
-       t.line_start AS line_start, t.line_end AS line_end
-"""
 DEFAULT_YEAR = 2025
 DEFAULT_INDICATOR = "indicator/pm25"
-MAX_PLANS = 24
-"""Plan columns in the matrix at once; a larger corpus picks which (the first ones by default)."""
+VIEWS = {"indicators": "指标 indicators", "topics": "主题 topics", "gaps": "差异 what one does, the other not"}
+ROWS = {"shared": "共有指标 shared by all", "all": "全部指标 all"}
+
+
+def chosen_plans() -> list[str]:
+    """The plans compared (``?plans=``): the city plans unless the URL names others."""
+    plans = ordered_plans(data.plans())
+    names = dict(zip(plans["plan_id"], plans["region"] + " · " + plans["title"], strict=True))
+    cities = plans[plans["level"] == "city"]["plan_id"].tolist()
+    return state.bound_many(
+        st.multiselect, "比较的规划 / Plans compared", list(names), "plans", cities, format_func=names.get
+    )
 
 
 def render() -> None:
     """The comparison page."""
     st.header(t("compare"))
-    years = [int(year) for year in data.cypher(YEARS)["year"].dropna()]
+    plan_ids = chosen_plans()
+    view = state.bound(
+        st.segmented_control, "视图 / View", list(VIEWS), "view", "indicators", format_func=VIEWS.get, required=True
+    )
+    if not plan_ids:
+        st.info("请选择要比较的规划 / Pick the plans to compare.")
+        return
+    if view == "indicators":
+        _indicators(plan_ids)
+    elif view == "topics":
+        compare_topics.render(plan_ids)
+    else:
+        gaps.render(plan_ids)
+
+
+def _indicators(plan_ids: list[str]) -> None:
+    years = [int(year) for year in data.run_named("target_years")["year"].dropna()]
     if not years:
         st.info("这个构建没有指标目标 / This build has no indicator targets.")
-    else:
-        year = state.bound(
-            st.columns(4)[0].selectbox, t("year"), years, "year", DEFAULT_YEAR if DEFAULT_YEAR in years else years[-1]
-        )
-        _indicators(year)
-    compare_topics.render()
-
-
-def _indicators(year: int) -> None:
-    rows = data.run_named("indicator_matrix", year=year)
-    plans = _chosen_plans(data.plans(), rows)
-    rows = rows[rows["plan_id"].isin(plans["plan_id"])]
-    st.subheader(f"指标矩阵 / Indicator matrix ({year})")
-    matrix = indicator_matrix(rows, plans)
-    st.dataframe(
-        matrix,
-        width="stretch",
-        height=min(36 * (len(matrix) + 1) + 2, 720),
-        column_config={column: st.column_config.TextColumn(column, width="medium") for column in matrix.columns[1:]},
+        return
+    left, middle, right = st.columns([1, 2, 2])
+    year = state.bound(left.selectbox, t("year"), years, "year", DEFAULT_YEAR if DEFAULT_YEAR in years else years[-1])
+    which = state.bound(
+        middle.segmented_control, "指标 / Rows", list(ROWS), "rows", "shared", format_func=ROWS.get, required=True
     )
+    rows = data.run_named("indicator_matrix", year=year)
+    rows = shared(rows, plan_ids) if which == "shared" else rows[rows["plan_id"].isin(plan_ids)]
+    right.download_button(
+        "下载对比工作簿 / Comparison workbook (.xlsx)",
+        _workbook(tuple(plan_ids), year),
+        file_name="plankg-comparison.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )
+    if rows.empty:
+        st.info("这些规划没有共有的指标 / These plans share no indicator for this year.")
+        return
+    plans = data.plans()
+    matrix = indicator_matrix(rows, plans[plans["plan_id"].isin(plan_ids)])
+    st.subheader(f"指标 / Indicators ({year}) · {len(matrix)}")
+    for category, part in matrix.groupby("类别 category", sort=False):
+        st.markdown(f"**{category}** ({len(part)})")
+        st.table(part.drop(columns="类别 category"))
     st.caption(
         "单元格：基期值 → 目标值（属性），照原文；完成情况表的一行为“目标 · 实际 · 完成（是否完成目标）”；"
         f"［累计］为五年累计值；〔〕为范围。{MARK.strip()} 目标不是数字或范围与本行多数不同，不能直接比较。 / "
@@ -57,43 +83,47 @@ def _indicators(year: int) -> None:
         "(实际) · met (完成 是/否); ［累计］ five-year cumulative; 〔〕 scope when not the whole area. "
         f"{MARK.strip()} the target is not a number, or the scope differs from the row's: not directly comparable."
     )
+    st.download_button(
+        f"{t('download')} CSV（数值 numeric: baseline, target, change, attribute）",
+        indicator_values(rows).to_csv(index=False),
+        file_name=f"plankg-indicators-{year}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    _one_indicator(rows, plans, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _workbook(plan_ids: tuple[str, ...], year: int) -> bytes:
+    return workbook_bytes(comparison(data.run_named, list(plan_ids), year))
+
+
+def _one_indicator(rows: pd.DataFrame, plans: pd.DataFrame, year: int) -> None:
     names = rows.drop_duplicates("indicator_id").set_index("indicator_id")["indicator"].to_dict()
-    options = sorted(names, key=names.get)
     indicator = state.bound(
-        st.columns([2, 1])[0].selectbox, t("indicator"), options, "indicator", DEFAULT_INDICATOR, format_func=names.get
+        st.columns([2, 1])[0].selectbox,
+        t("indicator"),
+        list(names),
+        "indicator",
+        DEFAULT_INDICATOR,
+        format_func=names.get,
     )
     chosen = rows[rows["indicator_id"] == indicator]
-    _chart(chosen, plan_columns(plans), year)
+    _chart(chosen, plan_columns(plans[plans["plan_id"].isin(chosen["plan_id"])]), year)
     across = data.run_named("indicator_across_plans", indicator=indicator, year=year)
-    sources = data.cypher(TARGET_SOURCES, indicator=indicator, year=year)
-    across = across.merge(sources, on=["plan", "as_written", "scope"], how="left")
-    across["source"] = [
-        state.link("sources", id=span_text(*where)) if isinstance(where[0], str) else None
-        for where in zip(across["source_file"], across["line_start"], across["line_end"], strict=True)
-    ]
+    across = across[across["plan"].isin(chosen["plan"])]
+    across = across.assign(
+        source=[
+            state.link("sources", id=span_text(*where)) if isinstance(where[0], str) else None
+            for where in zip(across["source_file"], across["line_start"], across["line_end"], strict=True)
+        ]
+    )
     st.dataframe(
         across.drop(columns=["source_file", "line_start", "line_end"]),
         hide_index=True,
         width="stretch",
         column_config={"source": st.column_config.LinkColumn(t("source"), display_text="原文 ↗")},
     )
-
-
-def _chosen_plans(plans: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The plans with targets that the matrix and chart show: all of them, or ``MAX_PLANS`` picked in a list."""
-    plans = plans[plans["plan_id"].isin(rows["plan_id"])]
-    if len(plans) <= MAX_PLANS:
-        return plans
-    names = dict(zip(plans["plan_id"], plans["region"] + " · " + plans["title"], strict=True))
-    chosen = st.multiselect(
-        f"比较的规划（最多 {MAX_PLANS} 个）/ Plans to compare (at most {MAX_PLANS})",
-        list(names),
-        default=list(names)[:MAX_PLANS],
-        max_selections=MAX_PLANS,
-        format_func=names.get,
-        key="matrix_plans",
-    )
-    return plans[plans["plan_id"].isin(chosen)]
 
 
 def _chart(rows: pd.DataFrame, columns: dict[str, str], year: int) -> None:

@@ -1,4 +1,4 @@
-"""Topics on the comparison page: the topic × plan matrix and one topic's measures side by side.
+"""Topics on the comparison page: each plan's share of measures per topic, and one topic's measures side by side.
 
 Needs ``(:Measure)-[:ABOUT]->(:Topic)`` and ``SIMILAR_TO``; says so plainly on a build without them.
 """
@@ -9,97 +9,118 @@ import streamlit as st
 from explorer import data, state
 from explorer.i18n import t
 from explorer.markdown import escape
+from queries.compare import ordered_plans, plan_columns
 
-TOPICS = "MATCH (t:Topic) RETURN t.id AS id, t.name AS name, t.name_en AS name_en, t.parent AS parent ORDER BY id"
-SIMILAR = """
-MATCH (a:Measure)-[s:SIMILAR_TO]-(b:Measure)<-[:HAS_MEASURE]-(p:Plan) WHERE a.id IN $ids AND s.status = 'counterpart'
-RETURN a.id AS measure_id, b.id AS other, p.region AS region, s.score AS score ORDER BY score DESC
-"""
-LEVELS = {"city": "市 city", "county": "县 county", "province": "省 province"}
 DEFAULT_TOPIC = "topic/air"
 SHOWN_TEXT = 110
-MAX_SIDE_BY_SIDE = 6
-"""Plans shown side by side at once (the first ones by default); a larger corpus picks which."""
 
 
-def topic_options(topics: pd.DataFrame) -> dict[str, str]:
-    """Topic id → label, each top topic followed by its sub-topics (indented)."""
-    options = {}
-    for top in topics[topics["parent"].isna()].itertuples():
-        options[top.id] = f"{top.name} {top.name_en}"
-        for sub in topics[topics["parent"] == top.id].itertuples():
-            options[sub.id] = f"　└ {sub.name} {sub.name_en}"
-    return options
+def shares(counts: pd.DataFrame, totals: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
+    """Topic × plan: the share (%) of each plan's measures about each top topic, every top topic a row."""
+    table = counts.pivot_table(index="topic", columns="plan_id", values="measures", aggfunc="sum", fill_value=0)
+    ordered = [plan for plan in columns if plan in table.columns]
+    return (table[ordered] / totals[ordered] * 100).round(1).rename(columns=columns)
 
 
-def render() -> None:
-    """The topic matrix and the side-by-side measures, or a plain note when the build has no topics."""
-    st.subheader(t("topic_matrix"))
+def render(plan_ids: list[str]) -> None:
+    """The side-by-side measures of one topic (``?topic=``, ``?subtopic=``) and the topic shares of ``plan_ids``."""
     if not data.has("Topic"):
         st.info(t("no_topics"))
         return
-    level = state.bound(
-        st.segmented_control, t("level"), list(LEVELS), "level", "city", format_func=LEVELS.get, required=True
-    )
-    counts = data.run_named("topic_city_matrix", level=level)
-    if counts.empty:
-        st.caption("这一层级没有规划的任务有主题 / No plan of this level has measures with topics.")
-    else:
-        matrix = counts.assign(topic=counts["topic"] + " " + counts["topic_en"]).pivot_table(
-            index="topic", columns="region", values="measures", aggfunc="sum", fill_value=0
-        )
-        st.dataframe(matrix, width="stretch")
-        st.caption(
-            "各规划切分任务的粗细不同，比较占比或阅读任务本身，不要只比数量。 / Plans cut their measures differently: "
-            "compare shares or read the measures, not raw counts."
-        )
-    _side_by_side()
+    plans = ordered_plans(data.plans()[lambda frame: frame["plan_id"].isin(plan_ids)])
+    columns = plan_columns(plans)
+    topics = data.run_named("topics").set_index("id")
+    tops = topics[topics["parent"].isna()]
+    top = state.bound(st.pills, t("topic"), list(tops.index), "topic", DEFAULT_TOPIC, format_func=tops["name"].get)
+    top = top or DEFAULT_TOPIC
+    subs = topics[topics["parent"] == top]
+    sub = state.bound(
+        st.selectbox, "子主题 / Sub-topic", list(subs.index), "subtopic", None, index=None,
+        format_func=lambda key: f"{subs.loc[key, 'name']} {subs.loc[key, 'name_en']}", placeholder="全部 / all of it",
+    )  # fmt: skip
+    topic = sub or top
+    _side_by_side(topic, f"{topics.loc[topic, 'name']} {topics.loc[topic, 'name_en']}", plans)
+    _shares(plan_ids, columns)
 
 
-def _side_by_side() -> None:
-    st.subheader(t("side_by_side"))
-    options = topic_options(data.cypher(TOPICS))
-    topic = state.bound(st.selectbox, t("topic"), list(options), "topic", DEFAULT_TOPIC, format_func=options.get)
+def _side_by_side(topic: str, name: str, plans: pd.DataFrame) -> None:
+    st.subheader(f"{t('side_by_side')} · {name}")
     main_only = st.toggle("只看主要主题 / Main topic only", value=False, key="main_only")
     rows = data.run_named("topic_measures", topic=topic)
+    titles = dict(zip(plans["title"], plans["plan_id"], strict=True))
+    rows = rows[rows["plan"].isin(titles)].assign(plan_id=lambda frame: frame["plan"].map(titles))
     if main_only:
         rows = rows[rows["main_topic"].astype(bool)]
     if rows.empty:
-        st.caption("没有任务 / No measure.")
+        st.caption("这些规划没有这个主题的任务 / None of these plans has a measure of this topic.")
         return
-    everyone = rows.drop_duplicates("plan")
-    names = dict(zip(everyone["plan"], everyone["region"] + " · " + everyone["plan"], strict=True))
-    chosen = st.multiselect(
-        "并列的规划 / Plans side by side",
-        list(names),
-        default=list(names)[:MAX_SIDE_BY_SIDE],
-        max_selections=MAX_SIDE_BY_SIDE,
-        format_func=names.get,
-        key=f"side_plans:{topic}:{main_only}",
-    )
-    rows = rows[rows["plan"].isin(chosen)]
-    if rows.empty:
-        return
-    similar = data.cypher(SIMILAR, ids=rows["measure_id"].tolist())
-    plans = rows.drop_duplicates("plan")[["region", "plan"]]
-    with st.container(height=720):
+    links = data.run_named("measure_counterparts", ids=rows["measure_id"].tolist())
+    links = links[links["plan_id"].isin(plans["plan_id"])]
+    with st.container(height=760):
         for column, plan in zip(st.columns(len(plans)), plans.itertuples(), strict=True):
-            mine = rows[rows["plan"] == plan.plan]
-            cards = [
-                _measure_card(measure, similar[similar["measure_id"] == measure.measure_id])
-                for measure in mine.itertuples()
-            ]
+            mine = rows[rows["plan_id"] == plan.plan_id]
+            cards = [_card(measure, links[links["measure_id"] == measure.measure_id]) for measure in mine.itertuples()]
             column.markdown(
-                f"**{escape(plan.region)}** · {escape(plan.plan)} ({len(mine)})\n\n---\n\n" + "".join(cards)
+                f"**{escape(plan.region)}** · {escape(plan.title)} ({len(mine)})\n\n---\n\n" + "".join(cards)
             )
+    export = rows.assign(
+        counterparts=rows["measure_id"].map(
+            links.groupby("measure_id").apply(
+                lambda part: "；".join(
+                    f"{r} {o} ({s:.2f})" for r, o, s in zip(part["region"], part["other"], part["score"], strict=True)
+                )
+            )
+        )
+    )
+    st.download_button(
+        f"{t('download')} CSV",
+        export[
+            [
+                "region",
+                "plan",
+                "measure_id",
+                "measure",
+                "main_topic",
+                "bodies",
+                "counterparts",
+                "source_file",
+                "line_start",
+            ]
+        ].to_csv(index=False),
+        file_name=f"plankg-{topic.replace('/', '_')}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
 
 
-def _measure_card(measure, similar: pd.DataFrame) -> str:
+def _card(measure, links: pd.DataFrame) -> str:
     text = measure.measure if len(measure.measure) <= SHOWN_TEXT else measure.measure[:SHOWN_TEXT] + "…"
-    link = state.link("sources", id=measure.measure_id)
-    lines = [f"[`{measure.measure_id.rsplit('/', 1)[-1]}`]({link}) {escape(text)}"]
+    lines = [
+        f"[`{measure.measure_id.rsplit('/', 1)[-1]}`]({state.link('sources', id=measure.measure_id)}) {escape(text)}"
+    ]
     lines += [
-        f"≈ {other.region} [`{other.other.rsplit('/', 1)[-1]}`]({state.link('sources', id=other.other)}) {other.score:.2f}"
-        for other in similar.itertuples()
+        f"≈ [{escape(other.region)}《{escape(other.plan)}》{other.other.rsplit('/', 1)[-1]}]({state.link('sources', id=other.other)}) {other.score:.2f}"
+        for other in links.itertuples()
     ]
     return "  \n".join(lines) + "\n\n---\n\n"
+
+
+def _shares(plan_ids: list[str], columns: dict[str, str]) -> None:
+    st.subheader(t("topic_matrix"))
+    counts = data.run_named("topic_measures_by_plan", plans=plan_ids)
+    totals = data.run_named("plan_measures", plans=plan_ids).groupby("plan_id").size()
+    table = shares(counts, totals, columns)
+    st.dataframe(table.style.format("{:.1f}%"), width="stretch", height=36 * (len(table) + 1) + 2)
+    st.caption(
+        "每个规划中关于该主题的任务占比（%，一个任务可有几个主题）。各规划切分任务的粗细不同，比较占比并阅读任务本身。 / "
+        "Share of each plan's measures about the topic (%; a measure may have several topics). Plans cut their "
+        "measures differently: compare shares and read the measures."
+    )
+    st.download_button(
+        f"{t('download')} CSV",
+        table.to_csv(),
+        file_name="plankg-topic-shares.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="shares_csv",
+    )

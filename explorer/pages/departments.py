@@ -6,19 +6,16 @@ import streamlit as st
 from explorer import data, state
 from explorer.i18n import t
 
-BODIES = """
-MATCH (d:Department)-[:BELONGS_TO]->(g:Region)
-OPTIONAL MATCH (d)-[r:RESPONSIBLE_FOR]->(:Measure)
-RETURN d.name AS name, d.kind AS kind, d.function AS function, d.level AS level, d.category AS category,
-       d.aliases AS aliases, g.name AS government, count(r) AS measures
-ORDER BY measures DESC, name
-"""
-MAIN_TOPICS = """
-MATCH (m:Measure)-[a:ABOUT]->(t:Topic) WHERE m.id IN $ids AND t.parent IS NULL AND a.main
-RETURN m.id AS measure_id, t.name AS topic ORDER BY topic
-"""
 DEFAULT = "邯郸市生态环境局"
 ROLES = {"lead": "牵头 lead", "support": "配合 support", "responsible": "负责 responsible"}
+ROLE_MEANING = (
+    "**牵头 lead**：条款写“牵头”（如“（市生态环境局牵头负责）”），对任务负总责；**配合 support**：写“配合单位”；"
+    "**负责 responsible**：条款只写“责任单位：…”，不分牵头与配合。计数为 0 是因为规划没有这种写法："
+    "本语料中没有规划写“配合”，邢台、衡水规划不列责任单位。 / **lead**: the clause says 牵头 (answers for the "
+    "task); **support**: named as 配合单位; **responsible**: the clause lists 责任单位 without lead or support. "
+    "A count of 0 means the plan does not write it so: no plan of this corpus writes 配合, and the Xingtai and "
+    "Hengshui plans name no units."
+)
 NO_TOPIC = "（无主题 no topic）"
 
 
@@ -31,7 +28,7 @@ def label(body: pd.Series) -> str:
 def render() -> None:
     """The departments page."""
     st.header(t("departments"))
-    bodies = data.cypher(BODIES).set_index("name", drop=False)
+    bodies = data.run_named("departments").set_index("name", drop=False)
     names = bodies.index.tolist()
     name = state.bound(
         st.selectbox, t("department"), names, "department", DEFAULT, format_func=lambda name: label(bodies.loc[name])
@@ -47,10 +44,16 @@ def render() -> None:
     metrics["由范围声明推出 implied"] = int(rows["implied"].fillna(False).astype(bool).sum())
     for column, (title, value) in zip(st.columns(len(metrics)), metrics.items(), strict=True):
         column.metric(title, value)
+    st.caption(ROLE_MEANING)
     if rows.empty:
         st.info("这个部门没有被指定负责任何任务 / No measure names this body.")
     else:
-        _measures(rows)
+        role = state.bound(
+            st.segmented_control, "按角色筛选 / Filter by role", ["all", *ROLES], "role", "all",
+            format_func=lambda key: ROLES.get(key, "全部 all"), required=True,
+        )  # fmt: skip
+        _measures(rows if role == "all" else rows[rows["role"] == role])
+    _co_responsible(name)
     _peers(body)
 
 
@@ -61,7 +64,9 @@ def _measures(rows: pd.DataFrame) -> None:
     )
     groups = {"plan": "规划 plan"}
     if data.has("Topic"):
-        topics = data.cypher(MAIN_TOPICS, ids=rows["measure_id"].tolist()).groupby("measure_id")["topic"].agg("、".join)
+        topics = (
+            data.run_named("main_topics", ids=rows["measure_id"].tolist()).groupby("measure_id")["topic"].agg("、".join)
+        )
         rows = rows.assign(topic=rows["measure_id"].map(topics).fillna(NO_TOPIC))
         groups["topic"] = "主题 topic"
     by = st.segmented_control(
@@ -89,6 +94,27 @@ def _measures(rows: pd.DataFrame) -> None:
                     "clause": "责任条款 clause",
                 },
             )
+
+
+def _co_responsible(name: str) -> None:
+    shared = data.run_named("co_responsible", department=name)
+    st.subheader("共同负责的部门 / Bodies named on the same measures")
+    if shared.empty:
+        st.caption("没有其他部门与它同列于一项任务 / No other body is named on its measures.")
+        return
+    st.dataframe(
+        shared.assign(link=[state.link("departments", department=other) for other in shared["department"]]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "department": "部门 body",
+            "category": "类别 category",
+            "shared": st.column_config.NumberColumn("共同任务 measures shared"),
+            "it_supports": st.column_config.NumberColumn("本部门牵头、它配合 it supports this body"),
+            "it_leads": st.column_config.NumberColumn("它牵头、本部门配合 it leads, this body supports"),
+            "link": st.column_config.LinkColumn("↗", display_text="↗", width="small"),
+        },
+    )
 
 
 def _peers(body: pd.Series) -> None:

@@ -1,19 +1,13 @@
-"""Graph: a chosen node's neighbourhood drawn with pyvis (offline), filters, a node cap, re-centring, download."""
+"""Graph: a chosen node's neighbourhood drawn with pyvis (offline): filters, a node cap, click to expand, download."""
 
 import pandas as pd
 import streamlit as st
 
 from explorer import data, state
 from explorer.i18n import t
-from explorer.network import LABELS, RELATIONSHIPS, neighbourhood, network_html, words
+from explorer.network import network_html, words
+from queries.neighbourhood import LABELS, RELATIONSHIPS, neighbourhood
 
-_WORDS = "coalesce(n.name, n.title, n.heading, n.text, '')"
-FIND = f"""
-MATCH (n) WHERE n.id CONTAINS $find OR {_WORDS} CONTAINS $find
-RETURN n.id AS id, label(n) AS label, {_WORDS} AS words
-ORDER BY label, id LIMIT $limit
-"""
-BY_ID = f"MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, label(n) AS label, {_WORDS} AS words"
 DEFAULT_NODE = "dept/130400/生态环境局"
 CAP_STEP = 60
 PICKER_LIMIT = 500
@@ -22,7 +16,9 @@ PICKER_LIMIT = 500
 
 def options(text: str, keep: list[str]) -> dict[str, str]:
     """Node id → ``Label · id · words``: the nodes ``keep`` first, in order, then the first nodes whose id or words hold ``text``."""
-    nodes = pd.concat([data.cypher(BY_ID, ids=keep), data.cypher(FIND, find=text, limit=PICKER_LIMIT)])
+    nodes = pd.concat(
+        [data.run_named("nodes_by_id", ids=keep), data.run_named("find_nodes", find=text, limit=PICKER_LIMIT)]
+    )
     labels = {
         node_id: f"{label} · {node_id} · {words[:40]}"
         for node_id, label, words in zip(nodes["id"], nodes["label"], nodes["words"], strict=True)
@@ -34,8 +30,11 @@ def render() -> None:
     """The graph page."""
     st.header(t("graph"))
     text = st.text_input(t("find_node"), key="find", placeholder="散煤、生态环境局、region/1305…").strip()
-    wanted = [st.session_state.get("node"), st.query_params.get("node"), DEFAULT_NODE]
+    asked = st.query_params.get("node")
+    wanted = [st.session_state.get("node"), asked, DEFAULT_NODE]
     choices = options(text, [node for node in wanted if node])
+    if asked and asked not in choices and "node" not in st.session_state:
+        st.warning(f"没有这个节点 / No node {asked!r}: showing {DEFAULT_NODE}")
     ids = list(choices)
     left, middle, right = st.columns([5, 1, 2])
     centre = state.bound(left.selectbox, t("node"), ids, "node", DEFAULT_NODE, format_func=choices.get)
@@ -44,16 +43,20 @@ def render() -> None:
     types = st.multiselect(t("types"), RELATIONSHIPS, default=RELATIONSHIPS, key="types")
     if st.session_state.get("cap_for") != centre:  # a new centre starts from the first page of neighbours
         st.session_state["cap"], st.session_state["cap_for"] = CAP_STEP, centre
-    found = neighbourhood(data.cypher, centre, hops, labels, types, st.session_state["cap"])
+    found = neighbourhood(data.run_named, centre, hops, labels, types, st.session_state["cap"])
     if not found.nodes:
         st.warning(f"没有节点 / No node {centre!r}")
         return
+    folded = hops == 2 and st.toggle(
+        "第二跳先折叠，点击节点展开 / Second hop folded: click a node to unfold", value=True
+    )
     st.write(
         f"{len(found.nodes)} 个节点 nodes · {len(found.edges)} 条关系 edges"
         + (f" · 已截断 cut at {st.session_state['cap']}" if found.cut else "")
     )
-    page = network_html(found, centre)
-    st.iframe(page, height=700)
+    regions = dict(zip(data.plans()["plan_id"], data.plans()["region"], strict=True))
+    page = network_html(found, centre, regions, folded=2 if folded else 0)
+    st.iframe(page, height=980)
     buttons = st.columns([1, 1, 4])
     if found.cut:
         buttons[0].button(t("more"), on_click=_more, width="stretch")

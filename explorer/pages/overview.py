@@ -15,20 +15,6 @@ TOTALS = {
     "projects": "Project",
     "topics": "Topic",
 }
-COUNT = "MATCH (n:{label}) RETURN count(n) AS n"
-PLANS = """
-MATCH (p:Plan)-[:COVERS]->(r:Region)
-OPTIONAL MATCH (p)-[:HAS_MEASURE]->(m:Measure)
-WITH p, r, count(m) AS measures
-OPTIONAL MATCH (p)-[:HAS_MEASURE]->(:Measure)<-[:RESPONSIBLE_FOR]-(d:Department)
-WITH p, r, measures, count(DISTINCT d) AS departments
-OPTIONAL MATCH (p)-[:TARGETS|REPORTS_PROGRESS]->(i:Indicator)
-WITH p, r, measures, departments, count(DISTINCT i) AS indicators
-OPTIONAL MATCH (p)-[:HAS_PROJECT]->(j:Project)
-RETURN p.id AS plan_id, p.title AS title, p.kind AS kind, p.level AS level, r.id AS region_id, r.name AS region,
-       p.doc_number AS doc_number, p.issued AS issued, measures, departments, indicators, count(j) AS projects
-"""
-REGIONS = "MATCH (r:Region)-[:PART_OF]->(up:Region) RETURN r.id AS id, up.id AS up, up.name AS name, up.level AS level"
 LEVELS = ("province", "city", "county")
 
 
@@ -54,12 +40,13 @@ def render() -> None:
     st.caption(
         f"{t('build')}: **{when:%Y-%m-%d %H:%M:%S}** · `{directory}`" if when else f"{t('build')}: `{directory}`"
     )
-    present = {key: label for key, label in TOTALS.items() if data.has(label)}
+    counts = data.run_named("label_counts").set_index("label")["nodes"]
+    present = {key: label for key, label in TOTALS.items() if counts.get(label, 0)}
     for column, (key, label) in zip(st.columns(len(present)), present.items(), strict=True):
-        column.metric(t(key), int(data.cypher(COUNT.format(label=label)).loc[0, "n"]))
+        column.metric(t(key), int(counts[label]))
 
     st.subheader(t("plans"))
-    plans = with_hierarchy(data.cypher(PLANS), data.cypher(REGIONS))
+    plans = with_hierarchy(data.run_named("plan_overview"), data.run_named("region_parents"))
     plans = plans.assign(graph=[state.link("graph", node=plan) for plan in plans["plan_id"]])
     st.dataframe(
         plans[

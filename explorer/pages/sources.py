@@ -1,32 +1,23 @@
 """Sources: the original text of a node, or of any ``file:lines`` span, with its lines highlighted.
 
 A measure also lists its responsibility clauses and the goals read from it, each
-with its own lines (underlined in the text), so every fact can be checked.
+with its own lines (underlined in the text), so every fact can be checked. A row of
+an indicator table is shown under its table's title and column headers.
 """
 
 import pandas as pd
 import streamlit as st
 
 from explorer import data, state
-from explorer.excerpt import CORPUS, excerpt_html, parse_span, span_text
+from explorer.excerpt import excerpt_html
 from explorer.i18n import t
 from explorer.markdown import escape
 from explorer.network import words
+from queries.sources import SpanError, checked_lines, parse_span, span_text, table_header
 
 DEFAULT = "handan-eco-plan-2021-2025/m/1"
-NODE = """
-MATCH (n) WHERE n.id = $id
-RETURN n AS node, n.source_file AS source_file, n.line_start AS line_start, n.line_end AS line_end
-"""
-FACTS = """
-MATCH (m:Measure)<-[r:RESPONSIBLE_FOR]-(d:Department) WHERE m.id = $id
-RETURN '责任 responsibility' AS fact, d.name + '（' + r.role + '）' AS what, r.clause AS as_written,
-       r.source_file AS source_file, r.line_start AS line_start, r.line_end AS line_end
-UNION ALL
-MATCH (m:Measure)-[g:TARGETS]->(i:Indicator) WHERE m.id = $id
-RETURN '目标 goal' AS fact, i.name + '：' + g.target AS what, g.name_as_written AS as_written,
-       g.source_file AS source_file, g.line_start AS line_start, g.line_end AS line_end
-"""
+HEADER_LINES = 12
+"""Lines shown from a table's title down, at most, so its column headers are read with the row."""
 
 
 def render() -> None:
@@ -41,7 +32,7 @@ def render() -> None:
     span = parse_span(typed)
     facts = pd.DataFrame()
     if span is None:
-        found = data.cypher(NODE, id=typed)
+        found = data.run_named("node", id=typed)
         if found.empty:
             st.warning(f"没有这个节点 / No node {typed!r}")
             return
@@ -54,18 +45,19 @@ def render() -> None:
             return
         span = node["source_file"], int(node["line_start"]), int(node["line_end"])
         if node["node"]["label"] == "Measure":
-            facts = data.cypher(FACTS, id=typed)
-    _show(*span, facts)
+            facts = data.run_named("measure_facts", id=typed)
+    try:
+        _show(*span, facts)
+    except SpanError as err:
+        st.error(f"无法显示这段原文 / Cannot show this span: {err}")
 
 
 def _show(source_file: str, first: int, last: int, facts: pd.DataFrame) -> None:
+    lines = checked_lines(source_file, first, last)
+    _table_header(source_file, first, lines)
     st.caption(f"`data/raw/{source_file}` · 第 {first}–{last} 行 / lines {first}–{last}")
     marks = [(int(a), int(b)) for a, b in zip(facts.get("line_start", []), facts.get("line_end", []), strict=True)]
-    try:
-        st.markdown(excerpt_html(source_file, first, last, marks), unsafe_allow_html=True)
-    except FileNotFoundError:
-        st.error(f"原文文件不在 {CORPUS} / The source file is not in {CORPUS}: {source_file}")
-        return
+    st.markdown(excerpt_html(source_file, first, last, marks), unsafe_allow_html=True)
     if not facts.empty:
         st.subheader("从这段读出的事实 / Facts read from this passage")
         facts = facts.assign(
@@ -87,3 +79,14 @@ def _show(source_file: str, first: int, last: int, facts: pd.DataFrame) -> None:
                 "source": st.column_config.LinkColumn(t("source"), display_text="↗"),
             },
         )
+
+
+def _table_header(source_file: str, row: int, lines: tuple[str, ...]) -> None:
+    """For a row of an indicator table, the table's title and column headers as printed."""
+    titles = data.run_named("table_row_at", source_file=source_file, line=row)["table_title"].dropna()
+    title_line = table_header(lines, row, titles.iloc[0]) if not titles.empty else None
+    if title_line is None:
+        return
+    last = min(title_line + HEADER_LINES, row - 1)
+    header = " ".join(line.strip() for line in lines[title_line - 1 : last] if line.strip())
+    st.markdown(f"**表头 / Table header** (第 {title_line}–{last} 行 lines): {escape(header)}")

@@ -31,7 +31,7 @@ def app(build_root, monkeypatch):
 def build_without_topics(corpus, tmp_path_factory) -> Path:
     """A store of the corpus's graph without Topic nodes, ABOUT, BROADER or SIMILAR_TO: a build from before them."""
     from graph.build import build_graph
-    from graph.stores.embedded import write_store
+    from graph.exports.store import write_store
     from ingest.reference import load_regions
 
     graph = build_graph(corpus, load_regions()).graph

@@ -5,19 +5,21 @@ import re
 
 import pandas as pd
 
-from explorer.excerpt import excerpt_html, parse_span, span_text
+from explorer.excerpt import excerpt_html
 from explorer.markdown import escape
-from explorer.matrix import cell, indicator_matrix, plan_columns
-from explorer.network import LABELS, RELATIONSHIPS, interleaved, neighbourhood, network_html
-from explorer.pages.console import nodes_in, parameters
+from explorer.network import network_html
+from explorer.pages.console import nodes_in, parameters, shown
 from explorer.report import read_report
+from queries.compare import cell, indicator_matrix, plan_columns, runner
+from queries.neighbourhood import LABELS, RELATIONSHIPS, interleaved, neighbourhood
+from queries.sources import SpanError, parse_span, span_text
 
 
 def test_the_explorer_reads_the_report_the_build_writes() -> None:
-    from explorer import data
     from graph.pipeline import REPORT
+    from queries.builds import REPORT as READ
 
-    assert data.REPORT == REPORT
+    assert READ == REPORT
 
 
 def test_report_warnings_are_read_back(build_root) -> None:
@@ -63,17 +65,26 @@ def test_an_excerpt_escapes_the_text_and_marks_the_clause() -> None:
     assert "<div class='line hit mark'><span class='no'>258</span>" in page
 
 
+def test_a_span_beyond_the_file_says_how_long_the_file_is() -> None:
+    import pytest
+
+    with pytest.raises(SpanError, match="has lines 1–1443; there are no lines 1500–1501"):
+        excerpt_html("handan-eco-plan-2021-2025.txt", 1500, 1501)
+    with pytest.raises(SpanError, match="not in"):
+        excerpt_html("no-such-plan.txt", 1, 1)
+
+
 def test_the_network_page_loads_nothing_from_the_internet(kg) -> None:
-    found = neighbourhood(kg.cypher, "region/130528", 1, LABELS, RELATIONSHIPS, 50)
+    found = neighbourhood(runner(kg), "region/130528", 1, LABELS, RELATIONSHIPS, 50)
     page = network_html(found, "region/130528")
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)\s*=\s*"(?:https?:)?//', page)
     assert "vis.Network" in page and "tom-select" not in page
     assert json.dumps("宁晋县")[1:-1] in page  # labels are JSON-escaped in the script
-    assert found.hops["region/130500"] == 1 and ("region/130528", "region/130500", "PART_OF") in found.edges
+    assert found.hops["region/130500"] == 1 and ("region/130528", "region/130500", "PART_OF", None) in found.edges
 
 
 def test_a_cap_keeps_every_kind_of_neighbour(kg) -> None:
-    found = neighbourhood(kg.cypher, "dept/130400/生态环境局", 1, LABELS, RELATIONSHIPS, 10)
+    found = neighbourhood(runner(kg), "dept/130400/生态环境局", 1, LABELS, RELATIONSHIPS, 10)
     assert len(found.nodes) == 10 and found.cut
     assert {node["label"] for node in found.nodes.values()} == {"Department", "Measure", "Region"}
     nodes = [{"label": "M", "id": "m2"}, {"label": "M", "id": "m1"}, {"label": "R", "id": "r1"}]
@@ -81,9 +92,9 @@ def test_a_cap_keeps_every_kind_of_neighbour(kg) -> None:
 
 
 def test_filters_limit_labels_and_relationship_types(kg) -> None:
-    found = neighbourhood(kg.cypher, "region/130528", 2, ["Region"], ["PART_OF"], 100)
+    found = neighbourhood(runner(kg), "region/130528", 2, ["Region"], ["PART_OF"], 100)
     assert {node["label"] for node in found.nodes.values()} == {"Region"}
-    assert {kind for *_, kind in found.edges} == {"PART_OF"}
+    assert {edge[2] for edge in found.edges} == {"PART_OF"}
     assert max(found.hops.values()) == 2  # 宁晋县 → 邢台市 → 河北省 and 邢台市's other counties
 
 
@@ -91,6 +102,17 @@ def test_console_finds_parameters_outside_strings_and_nodes_in_results() -> None
     assert parameters("MATCH (n) WHERE n.id = $id AND n.name <> '$not' // $nor\nRETURN $id, $year") == ["id", "year"]
     rows = pd.DataFrame({"a": [{"label": "Plan", "id": "p"}], "b": [{"type": "COVERS"}], "c": ["text"]})
     assert nodes_in(rows) == [{"label": "Plan", "id": "p"}]
+    assert shown({"label": "Plan", "id": "p", "title": "衡水市规划"}) == "Plan · 衡水市规划 · p"
+
+
+def test_the_drawing_styles_lead_and_support_and_names_the_plan(kg) -> None:
+    found = neighbourhood(runner(kg), "dept/130400/生态环境局", 1, LABELS, RELATIONSHIPS, 200)
+    roles = {(head, qualifier) for _, head, _, qualifier in found.edges}
+    assert ("handan-eco-plan-2021-2025/m/15", "lead") in roles  # （市生态环境局牵头负责）, lines 485–489
+    assert ("handan-eco-plan-2021-2025/m/1", "responsible") in roles
+    page = network_html(found, "dept/130400/生态环境局", {"handan-eco-plan-2021-2025": "邯郸市"})
+    assert '"width": 3' in page and "PROPERTIES" in page  # lead drawn thick; the panel's data
+    assert json.dumps("邯郸市 15")[1:-1] in page  # a measure's caption names its plan's region and number
 
 
 def test_markdown_escape_keeps_text_as_written() -> None:
@@ -142,8 +164,11 @@ def test_missing_values_never_show_as_nan() -> None:
         "⚠ 保持稳定 → 保持稳定"
     )
     written = {"indicator_id": "i", "indicator": "地下水", "plan_id": "p", "baseline": "稳定", "target": "稳定"}
+    written |= {"category": None, "line_start": 1}
     empty = ("scope", "achieved", "cumulative", "attribute", "target_value", "unit", "unit_as_written")
     text_only = pd.DataFrame([{**written, "met": "是", **dict.fromkeys(empty)}], dtype=object)
-    plans = pd.DataFrame([{"plan_id": "p", "title": "衡水市规划", "region": "衡水市", "level": "city"}])
+    plans = pd.DataFrame(
+        [{"plan_id": "p", "title": "衡水市规划", "region": "衡水市", "region_id": "r", "level": "city"}]
+    )
     shown = indicator_matrix(text_only, plans).to_string()
     assert "nan" not in shown.lower() and "目标 稳定 · 实际 — · 完成 是" in shown
