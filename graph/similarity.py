@@ -1,18 +1,31 @@
-"""Counterpart measures across plans: their action sentences compared by TF-IDF over character 2–3-grams.
+"""Counterpart measures across plans: action sentences and whole measures compared as words.
 
-A measure is cut into action sentences (``action_sentences``); two measures of
-different plans score the cosine of their best-matching pair of sentences, so a
-paragraph that bundles several tasks (Hengshui's) matches on any one of them.
-A pair scoring at least ``THRESHOLD`` is a ``counterpart``; one scoring at least
-``NEAR`` but less is ``uncertain`` (a near miss, kept so that a gap can be told
-from a doubt). Thresholds come from the hand-labelled tuning set
-(``tests/graph/alignment``, ``docs/topics.md``). Responsibility clauses are
-removed first, so shared department names do not make measures alike.
+A measure is cut into action sentences (``action_sentences``) and its text segmented
+into words (``graph.words``: jieba, the plans' own terms kept whole), responsibility
+clauses removed first so shared department names do not make measures alike. Two
+measures of different plans are a candidate pair when a pair of their sentences has a
+TF-IDF word cosine of at least ``CANDIDATE``. A candidate pair is scored by three
+features combined in a logistic function (``WEIGHTS``, ``BIAS``):
 
-Only sentences sharing a block are compared: in the build, a block is a top topic
-a sentence's own keywords point to (``topic_blocks``); sentences about no topic
-form one block. The cost is the sum of the blocks' squares, and scores
-below ``NEAR`` are never stored.
+* ``sentence``: the cosine of its best pair of sentences, so a paragraph that bundles
+  several tasks (Hengshui's) matches on any one of them;
+* ``measure``: the cosine of the two whole measures;
+* ``margin``: ``measure`` minus the mean of each side's best ``measure`` in the other
+  plan (0 when each is the other's best): the plans follow one template, so a task's
+  twin usually stands out among the other plan's measures.
+
+A pair scoring at least ``THRESHOLD`` is a ``counterpart`` when its two plans are alike
+(the cosine of the plans' whole word TF-IDF at least ``ALIKE_PLANS``: an elderly-care
+plan is not, at 0.17–0.22 against the environment plans, whose measures it would
+otherwise "match" through 乡村振兴 or 中期评估); any other pair scoring at least
+``NEAR`` is ``uncertain`` (a near miss, kept so that a gap can be told from a
+doubt). Weights and thresholds were fitted on the tuning split of the hand-labelled set
+(``tests/graph/alignment``, ``benchmarks/alignment.py --fit``, ``docs/topics.md``).
+
+Only sentences of different plans sharing a block are compared: in the build, a block
+is a top topic a sentence's own keywords point to (``topic_blocks``); sentences about
+no topic form one block. Within a block each plan's sentences are multiplied by those
+of the plans after it, never by its own.
 """
 
 import os
@@ -25,22 +38,29 @@ from functools import lru_cache
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sparse_dot_topn import sp_matmul_topn
 
 from graph.edges import add_edge
 from graph.topics import Topic, TopicClassifier, load_topics, strip_clauses
+from graph.words import words
 
-METHOD = "tfidf-char-2-3-sentence-max"
-THRESHOLD = 0.35
-NEAR = 0.11
+METHOD = "jieba-tfidf-sentence-measure-margin-logistic"
+WEIGHTS = (4.59, 2.97, 3.6)
+"""Of the ``sentence``, ``measure`` and ``margin`` features (``benchmarks/alignment.py --fit``)."""
+BIAS = -3.18
+THRESHOLD = 0.15
+NEAR = 0.05
+CANDIDATE = 0.1
+"""Sentence cosine below which a pair of measures is not scored at all."""
+ALIKE_PLANS = 0.25
+"""Plan cosine below which two plans' measures are never counterparts (environment plans 0.31–0.68 in the corpus)."""
 PER_PLAN = 5
 """At most this many counterparts of a measure in one other plan (its best ones)."""
 MAX_LINKS = 10
 """At most this many other plans per measure (its best matches), so links grow linearly with the corpus."""
 COUNTERPART, UNCERTAIN = "counterpart", "uncertain"
-_TOLERANCE = 1e-12  # the product keeps scores *above* its threshold; a score equal to NEAR counts
+_TOLERANCE = 1e-6  # the product keeps scores *above* its threshold; a score equal to CANDIDATE counts
 _NO_TOPIC = None
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _MIN_SENTENCE = 7
@@ -62,12 +82,13 @@ class SimilarPair:
     source_sentence: str
     target_sentence: str
     shared_terms: tuple[str, ...]
+    plans_alike: bool = True
     method: str = METHOD
 
     @property
     def status(self) -> str:
-        """``counterpart`` at or above ``THRESHOLD``, else ``uncertain``."""
-        return COUNTERPART if self.score >= THRESHOLD else UNCERTAIN
+        """``counterpart`` at or above ``THRESHOLD`` between alike plans, else ``uncertain``."""
+        return COUNTERPART if self.score >= THRESHOLD and self.plans_alike else UNCERTAIN
 
 
 def action_sentences(text: str) -> list[str]:
@@ -87,6 +108,71 @@ def shared_terms(one: str, other: str) -> tuple[str, ...]:
     return tuple(sorted(runs, key=lambda run: (-len(run), one.index(run))))
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate pairs of measures (rows into the measure list) with their features and best sentences."""
+
+    first: np.ndarray
+    second: np.ndarray
+    features: np.ndarray
+    """One row per pair: ``sentence``, ``measure``, ``margin`` (see the module docstring)."""
+    first_sentence: list[str]
+    second_sentence: list[str]
+    plans_alike: np.ndarray
+    """Whether the two plans are alike (``ALIKE_PLANS``)."""
+
+
+def candidate_pairs(
+    measures: list[tuple[str, str, str]], blocks: Callable[[str], Iterable[str]] | None = None
+) -> Candidates:
+    """The pairs of ``(measure_id, plan_id, text)`` measures of different plans with a pair of sentences
+    scoring at least ``CANDIDATE``, each pair once.
+
+    ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
+    compared when they share one (sentences with none form one block of their own).
+    Without ``blocks`` all sentences are compared.
+    """
+    _, plans, texts = zip(*measures, strict=True)
+    sentences = [action_sentences(text) or ["".join(strip_clauses(text).split())] for text in texts]
+    owner = np.repeat(np.arange(len(texts)), [len(found) for found in sentences])
+    flat = [sentence for found in sentences for sentence in found]
+    tokens = [words(sentence) for sentence in flat]
+    by_measure = np.split(np.arange(len(flat)), np.cumsum([len(found) for found in sentences])[:-1])
+    matrix = _tfidf(tokens)
+    whole = _tfidf([[word for row in rows for word in tokens[row]] for rows in by_measure])
+    plan_of = np.unique(plans, return_inverse=True)[1]
+    plan_words = [[] for _ in range(plan_of.max() + 1)]
+    for measure, rows in enumerate(by_measure):
+        plan_words[plan_of[measure]].extend(word for row in rows for word in tokens[row])
+    plan_matrix = _tfidf(plan_words)
+    found = [_score_block(matrix, members, plan_of[owner]) for members in _members(flat, blocks)]
+    rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
+    first, second = owner[rows], owner[columns]
+    measure = np.asarray(whole[first].multiply(whole[second]).sum(axis=1)).ravel()
+    best_first = pd.Series(measure).groupby([first, plan_of[second]]).transform("max").to_numpy()
+    best_second = pd.Series(measure).groupby([second, plan_of[first]]).transform("max").to_numpy()
+    return Candidates(
+        first,
+        second,
+        np.column_stack([scores, measure, measure - (best_first + best_second) / 2]),
+        [flat[row] for row in rows],
+        [flat[column] for column in columns],
+        np.asarray(plan_matrix[plan_of[first]].multiply(plan_matrix[plan_of[second]]).sum(axis=1)).ravel()
+        >= ALIKE_PLANS,
+    )
+
+
+def _tfidf(tokens: list[list[str]]):
+    """Rows of unit length: sublinear TF-IDF of each list of words."""
+    return TfidfVectorizer(analyzer=list, sublinear_tf=True, dtype=np.float32).fit_transform(tokens)
+
+
+def combined_score(features: np.ndarray) -> np.ndarray:
+    """The logistic function of the weighted features, between 0 and 1."""
+    return 1 / (1 + np.exp(-(features @ np.array(WEIGHTS) + BIAS)))
+
+
 def similar_measures(
     measures: list[tuple[str, str, str]],
     blocks: Callable[[str], Iterable[str]] | None = None,
@@ -94,62 +180,31 @@ def similar_measures(
 ) -> list[SimilarPair]:
     """Pairs of ``(measure_id, plan_id, text)`` measures scoring at least ``threshold``, sorted by ids.
 
-    ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
-    compared when they share one (sentences with none form one block of their own).
-    Without ``blocks`` all sentences are compared.
-    Each measure keeps its ``PER_PLAN`` best matches in each other plan, in its
-    ``MAX_LINKS`` best plans; a pair is kept when either side kept it.
+    Candidates as ``candidate_pairs`` finds them. Each measure keeps its ``PER_PLAN``
+    best matches in each other plan, in its ``MAX_LINKS`` best plans; a pair is kept
+    when either side kept it.
     """
     if not measures:
         return []
-    ids, plans, texts = zip(*measures, strict=True)
-    sentences = [action_sentences(text) or ["".join(strip_clauses(text).split())] for text in texts]
-    owner = np.repeat(np.arange(len(ids)), [len(found) for found in sentences])
-    flat = [sentence.lower() for found in sentences for sentence in found]
-    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(char_ngram_counts(flat)).astype(np.float32)
-    plan_of = np.unique(plans, return_inverse=True)[1]
-    found = [_score_block(matrix, members, owner, plan_of, threshold) for members in _members(flat, blocks)]
-    rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    if not len(rows):
+    ids, plans, _ = zip(*measures, strict=True)
+    found = candidate_pairs(measures, blocks)
+    scores = combined_score(found.features)
+    kept = np.flatnonzero(scores >= threshold)
+    if not len(kept):
         return []
-    rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
-    rows, columns, scores = _strongest(rows, columns, scores, owner, plan_of)
-    text_of = [sentence for found in sentences for sentence in found]
-    pairs = {}
-    for row, column, score in zip(rows, columns, scores, strict=True):
-        one, other = (row, column) if ids[owner[row]] < ids[owner[column]] else (column, row)
-        pairs[ids[owner[one]], ids[owner[other]]] = (round(float(score), 4), text_of[one], text_of[other])
-    return [
-        SimilarPair(source, target, score, first, second, shared_terms(first, second))
-        for (source, target), (score, first, second) in sorted(pairs.items())
-    ]
-
-
-def char_ngram_counts(texts: list[str], sizes: tuple[int, ...] = (2, 3)) -> sp.csr_matrix:
-    """Counts of each text's character n-grams: the matrix ``CountVectorizer(analyzer="char")`` gives.
-
-    The texts are turned into one array of code points and each n-gram into one
-    integer (21 bits per character), so counting is a few numpy operations instead
-    of a Python loop over every n-gram, the step that dominated the build at scale.
-    Columns are in no particular order.
-    """
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    text_of = np.repeat(np.arange(len(texts)), lengths)
-    rows, grams = [], []
-    for size in sizes:
-        starts = len(codes) - size + 1
-        if starts <= 0:
-            continue
-        gram = codes[:starts].copy()
-        for offset in range(1, size):
-            gram = (gram << 21) | codes[offset : starts + offset]
-        whole = text_of[:starts] == text_of[size - 1 :]  # the n-gram does not straddle two texts
-        rows.append(text_of[:starts][whole])
-        grams.append(gram[whole])  # an n-gram of n characters lies in [2**(21(n-1)), 2**(21n)): sizes never collide
-    rows_all = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    columns, vocabulary = pd.factorize(np.concatenate(grams) if grams else rows_all)
-    return sp.csr_matrix((np.ones(len(rows_all)), (rows_all, columns)), shape=(len(texts), len(vocabulary)))
+    measure, partner = np.r_[found.first[kept], found.second[kept]], np.r_[found.second[kept], found.first[kept]]
+    plan_of = np.unique(plans, return_inverse=True)[1]
+    strongest = _strongest(measure, partner, np.r_[scores[kept], scores[kept]], plan_of)
+    pairs = []
+    for index in np.unique(kept[strongest % len(kept)]):
+        one, other = found.first[index], found.second[index]
+        sentences = (found.first_sentence[index], found.second_sentence[index])
+        if ids[one] > ids[other]:
+            one, other, sentences = other, one, sentences[::-1]
+        score = round(float(scores[index]), 4)
+        alike = bool(found.plans_alike[index])
+        pairs.append(SimilarPair(ids[one], ids[other], score, *sentences, shared_terms(*sentences), alike))
+    return sorted(pairs, key=lambda pair: (pair.source, pair.target))
 
 
 def _members(sentences: list[str], blocks: Callable[[str], Iterable[str]] | None) -> list[np.ndarray]:
@@ -163,19 +218,24 @@ def _members(sentences: list[str], blocks: Callable[[str], Iterable[str]] | None
     return [np.array(rows) for rows in grouped.values()]
 
 
-def _score_block(matrix, members: np.ndarray, owner: np.ndarray, plan_of: np.ndarray, threshold: float):
-    """``(rows, columns, scores)`` of the block's sentence pairs of different plans scoring at least ``threshold``.
+def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
+    """``(rows, columns, scores)`` of the block's sentence pairs of different plans scoring at least ``CANDIDATE``.
 
-    One sparse product keeps only those scores (``sparse_dot_topn``, multi-threaded),
-    so no dense block is ever held.
+    Each plan's sentences are multiplied by those of the plans after it, never by its
+    own: one sparse product per plan (``sparse_dot_topn``, multi-threaded) that keeps
+    only those scores, so no dense block is ever held. ``rows`` are of the earlier plan.
     """
+    members = members[np.argsort(plan_of_row[members], kind="stable")]
     block = matrix[members]
-    scores = sp_matmul_topn(
-        block, block.T, top_n=len(members), threshold=threshold - _TOLERANCE, n_threads=os.cpu_count()
-    ).tocoo()
-    rows, columns = members[scores.row], members[scores.col]
-    kept = (plan_of[owner[rows]] != plan_of[owner[columns]]) & (scores.data > 0)  # never the same plan
-    return rows[kept], columns[kept], scores.data[kept]
+    starts = np.flatnonzero(np.r_[True, plan_of_row[members][1:] != plan_of_row[members][:-1]])
+    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))]
+    for start, end in zip(starts[:-1], starts[1:], strict=True):
+        later = block[end:]
+        scores = sp_matmul_topn(
+            block[start:end], later.T, top_n=later.shape[0], threshold=CANDIDATE - _TOLERANCE, n_threads=os.cpu_count()
+        ).tocoo()
+        found.append((members[start + scores.row], members[end + scores.col], scores.data))
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
 
 
 def _best_sentence_pairs(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray):
@@ -187,23 +247,18 @@ def _best_sentence_pairs(rows: np.ndarray, columns: np.ndarray, scores: np.ndarr
     return rows[first], columns[first], scores[first]
 
 
-def _strongest(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray, plan_of: np.ndarray):
-    """Each measure's ``PER_PLAN`` best partners in each other plan, in its ``MAX_LINKS`` best plans.
+def _strongest(measure: np.ndarray, partner: np.ndarray, scores: np.ndarray, plan_of: np.ndarray) -> np.ndarray:
+    """Positions of each measure's ``PER_PLAN`` best partners in each other plan, in its ``MAX_LINKS`` best plans.
 
-    Ties go to the lower sentence row, so the outcome does not depend on how the pairs were chunked.
+    Ties go to the lower partner row, so the outcome does not depend on the order of the pairs.
     """
-    measure, partner = owner[rows], owner[columns]
-    order = np.lexsort((columns, -scores, plan_of[partner], measure))
-    rows, columns, scores, measure, partner = (part[order] for part in (rows, columns, scores, measure, partner))
-    group = measure.astype(np.int64) * (int(plan_of.max()) + 1) + plan_of[partner]
-    kept = _rank_in_runs(group) < PER_PLAN
-    rows, columns, scores, measure, group = rows[kept], columns[kept], scores[kept], measure[kept], group[kept]
-    plan_best = pd.Series(scores).groupby(group).transform("max").to_numpy()
-    order = np.lexsort((group, -plan_best, measure))
-    new_plan = np.r_[True, group[order][1:] != group[order][:-1]]
-    plan_rank = _rank_in_runs(measure[order], new_plan)
-    kept = order[plan_rank < MAX_LINKS]
-    return rows[kept], columns[kept], scores[kept]
+    order = np.lexsort((partner, -scores, plan_of[partner], measure))
+    group = measure[order].astype(np.int64) * (int(plan_of.max()) + 1) + plan_of[partner[order]]
+    order, group = order[_rank_in_runs(group) < PER_PLAN], group[_rank_in_runs(group) < PER_PLAN]
+    plan_best = pd.Series(scores[order]).groupby(group).transform("max").to_numpy()
+    by_plan = np.lexsort((group, -plan_best, measure[order]))
+    new_plan = np.r_[True, group[by_plan][1:] != group[by_plan][:-1]]
+    return order[by_plan[_rank_in_runs(measure[order][by_plan], new_plan) < MAX_LINKS]]
 
 
 def _rank_in_runs(keys: np.ndarray, steps: np.ndarray | None = None) -> np.ndarray:

@@ -1,0 +1,44 @@
+"""Words of plan text: jieba's segmentation, with the plans' own terms kept whole.
+
+The domain dictionary is every topic keyword (``data/reference/topics.csv``) and
+indicator name and keyword (``data/reference/indicators.csv``), so that
+``挥发性有机物``, ``煤炭消费总量`` and ``三线一单`` are one word each.
+"""
+
+import csv
+import logging
+from functools import cache
+
+import jieba
+
+from graph.topics import load_topics
+from ingest.reference import REFERENCE_DIR
+
+INDICATORS_FILE = REFERENCE_DIR / "indicators.csv"
+_MIN_WORD = 2  # single characters (的, 和, 水) carry little meaning alone
+
+
+def domain_terms() -> set[str]:
+    """The plans' terms of at least two characters: topic keywords, indicator names and keywords."""
+    terms = {word for topic in load_topics() for word in topic.keywords}
+    with INDICATORS_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            terms.add(row["name"])
+            terms.update(word for word in row["keywords"].split("|") if word)
+    return {term for term in terms if len(term) >= _MIN_WORD}
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at INFO
+    tokenizer = jieba.Tokenizer()
+    for term in sorted(domain_terms()):
+        tokenizer.add_word(term)
+    return tokenizer
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (lower case) of at least two characters, in order (punctuation is never a word)."""
+    return [
+        word for word in _tokenizer().lcut(text.lower()) if len(word) >= _MIN_WORD and any(c.isalnum() for c in word)
+    ]
