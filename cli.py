@@ -328,3 +328,31 @@ def gaps(
             typer.echo(f"    {text[:120]}{'…' if len(text) > 120 else ''}")
             for near, score in sorted(zip(row.near_misses, row.near_scores, strict=True), key=lambda pair: -pair[1]):
                 typer.echo(f"    near: {near} ({score:.2f})")
+
+
+@app.command()
+def report(
+    plans: list[str] = typer.Argument(..., help="Cities (邯郸市 邢台市 衡水市) or plan ids to compare."),
+    out: Path = typer.Option(..., "--out", "-o", help="The .xlsx workbook to write."),
+    year: int = typer.Option(2025, help="Target year of the indicators."),
+    db: Path | None = typer.Option(None, help="Store or build directory (default: the current build)."),
+) -> None:
+    """Write a comparison workbook: indicators with numbers and units, measures aligned by topic, gaps, responsibilities.
+
+    Every row cites its document, document number and file:lines.
+    """
+    from queries import QueryError, StoreError, connect
+    from queries.compare import runner
+    from queries.workbook import SHEETS, comparison, write_workbook
+
+    if out.suffix != ".xlsx" or not out.parent.is_dir():
+        raise _fail(f"--out must be a .xlsx file in an existing directory, not {out}", 2)
+    try:
+        with connect(db) as graph:
+            sheets = comparison(runner(graph), plans, year)
+    except ValueError as err:
+        raise _fail(str(err), 2) from None
+    except (StoreError, QueryError) as err:
+        raise _fail(str(err)) from None
+    write_workbook(sheets, out)
+    typer.echo(f"{out}: " + ", ".join(f"{SHEETS[key]} {len(frame)}" for key, frame in sheets.items()))

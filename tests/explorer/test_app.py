@@ -163,7 +163,7 @@ def test_who_owns_loose_coal_city_by_city(app) -> None:
     ]
     handan = next(expander for expander in page.expander if expander.label.startswith("邯郸市"))
     (owners,) = [markdown.value for markdown in handan.markdown if markdown.value.startswith("**负责 responsible**")]
-    # handan-eco-plan-2021-2025.txt:536 （责任单位：市生态环境局、市发展改革委、市农业农村局、市城管执法局、市市场监管局、市气象局）
+    # handan-eco-plan-2021-2025.txt:532-536 （责任单位：市生态环境局、市发展改革委、市农业农村局、市城管执法局、市市场监管局、市气象局）
     for body in ("邯郸市生态环境局", "邯郸市发展和改革委员会", "邯郸市城市管理综合行政执法局", "邯郸市气象局"):
         assert body in owners
     assert r"邯郸市各县\<市、区\>政府" in owners  # implied by the scope statement, escaped as written
