@@ -101,9 +101,6 @@ def add(
     typer.echo(f"run `plankg build --corpus {corpus}` to build the graph with them")
 
 
-EXPORT_FORMATS = ("ttl", "jsonld", "nt", "neo4j-csv")
-
-
 @app.command()
 def export(
     output: str = typer.Option(..., "--format", "-f", help="ttl, jsonld or nt (RDF), or neo4j-csv."),
@@ -116,28 +113,19 @@ def export(
     For ``neo4j-csv``, OUT is a directory (new, or holding an earlier export); the command that loads it is printed.
     """
     from graph.atomic import OutputError
+    from graph.exports import EXPORT, WRITERS, names
     from graph.pipeline import BuildError, load_graph
-    from graph.rdf import export_rdf
-    from graph.stores.neo4j_csv import export_neo4j_csv, import_command
 
-    if output not in EXPORT_FORMATS:
-        raise _fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {output!r}", 2)
+    if output not in names(EXPORT):
+        raise _fail(f"--format must be one of {', '.join(names(EXPORT))}, not {output!r}", 2)
     try:
         graph = load_graph(build_root)
     except BuildError as err:
         raise _fail(str(err)) from None
     try:
-        if output == "neo4j-csv":
-            files = export_neo4j_csv(graph, out)
-        else:
-            export_rdf(graph, out, output)
+        typer.echo(WRITERS[output].write(graph, out))
     except OutputError as err:
         raise _fail(str(err)) from None
-    if output == "neo4j-csv":
-        typer.echo(f"{len(files)} files written to {out}; load them into an empty database with:")
-        typer.echo(f"  cd {out} && {import_command(files)}")
-    else:
-        typer.echo(f"{output} written to {out}")
 
 
 @app.command()
@@ -156,10 +144,10 @@ def push(
     """
     import os
 
+    from graph.exports import WRITERS
     from graph.pipeline import BuildError, load_graph
     from graph.stores.errors import StoreError
     from graph.stores.neo4j import check_uri
-    from graph.stores.neo4j import push as push_graph
 
     try:
         check_uri(uri)
@@ -171,11 +159,12 @@ def push(
         raise _fail(str(err)) from None
     password = os.environ.get(password_env) or typer.prompt("Neo4j password", hide_input=True)
     try:
-        counts = push_graph(graph, uri, (user, password), database=database, batch_size=batch_size, progress=progress)
+        written = WRITERS["neo4j"].write(
+            graph, uri, auth=(user, password), database=database, batch_size=batch_size, progress=progress
+        )
     except StoreError as err:
         raise _fail(str(err)) from None
-    typer.echo("nodes: " + ", ".join(f"{label} {count}" for label, count in counts.nodes.items()))
-    typer.echo("relationships: " + ", ".join(f"{kind} {count}" for kind, count in counts.relationships.items()))
+    typer.echo(written)
 
 
 def _parse_params(pairs: list[str], examples: dict[str, object]) -> dict[str, object]:

@@ -27,9 +27,10 @@ import time
 from pathlib import Path
 
 from graph.build import build_graph
-from graph.pipeline import GRAPH_JSON, REPORT, STORE, build_report, write_graph_json
-from graph.stores.embedded import write_store
-from graph.stores.neo4j_csv import export_neo4j_csv
+from graph.exports import graph_json
+from graph.exports.neo4j_csv import export_neo4j_csv
+from graph.exports.store import write_store
+from graph.pipeline import GRAPH_JSON, REPORT, STORE, build_report
 from ingest.pipeline import corpus_files, ingest_corpus
 from ingest.reference import load_regions
 from queries import connect
@@ -119,7 +120,7 @@ def measure(scale: int, runs: int, profile: Path | None) -> dict:
 
 def _write_json_and_report(ingested, result, build: Path) -> None:
     """What ``plankg build`` writes beside the store (graph/pipeline.py)."""
-    write_graph_json(result.graph, build / GRAPH_JSON)
+    graph_json.write(result.graph, build / GRAPH_JSON)
     (build / REPORT).write_text(build_report(ingested, result) + "\n", encoding="utf-8")
 
 

@@ -1,6 +1,5 @@
 """The build: corpus → ingest records → graph → store, JSON and report, published atomically."""
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,8 +7,9 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build import BuildResult, build_graph
+from graph.exports import BUILD, WRITERS, names
+from graph.exports.graph_json import read
 from graph.publish import publish
-from graph.stores.embedded import write_store
 from ingest.pipeline import CorpusIngest, ingest_corpus
 from ingest.reference import load_regions
 from ingest.report import format_report
@@ -17,8 +17,8 @@ from ingest.report import format_report
 STORE = "store"
 GRAPH_JSON = "graph.json"
 REPORT = "report.txt"
-NODE_LINK = {"name": "node", "source": "tail", "target": "head", "edges": "edges"}
-"""node-link JSON keys that no property uses: ``id`` and TARGETS' ``target`` stay properties."""
+OUTPUTS = {"store": STORE, "graph-json": GRAPH_JSON}
+"""Where in a build directory each build writer writes."""
 
 
 class BuildError(Exception):
@@ -47,8 +47,8 @@ def build(corpus: Path, out: Path, allow_partial: bool = False) -> BuildSummary:
     result, report, left_out = _graph_and_report(corpus, allow_partial)
 
     def write(directory: Path) -> None:
-        write_store(result.graph, directory / STORE)
-        write_graph_json(result.graph, directory / GRAPH_JSON)
+        for name in names(BUILD):
+            WRITERS[name].write(result.graph, directory / OUTPUTS[name])
         (directory / REPORT).write_text(report + "\n", encoding="utf-8")
 
     directory = publish(out, write)
@@ -83,19 +83,12 @@ def _graph_and_report(corpus: Path, allow_partial: bool) -> tuple[BuildResult, s
     return result, build_report(ingested, result), left_out
 
 
-def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` as networkx node-link JSON (keys ``NODE_LINK``), streamed, Chinese unescaped."""
-    with path.open("w", encoding="utf-8") as handle:
-        json.dump(nx.node_link_data(graph, **NODE_LINK), handle, ensure_ascii=False)
-
-
 def load_graph(build_root: Path) -> nx.MultiDiGraph:
     """The graph of the current build under ``build_root`` (or of a build directory), from its graph.json."""
     for directory in (build_root / "current", build_root):
         path = directory / GRAPH_JSON
         if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return nx.node_link_graph(data, directed=True, multigraph=True, **NODE_LINK)
+            return read(path)
     raise BuildError(f"no build at {build_root}: run `plankg build` first")
 
 

@@ -6,12 +6,12 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.atomic import atomic_file
+from graph.exports import RDF_FORMATS as FORMATS
 from graph.rdf.edges import EDGE_MAPPERS
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.nodes import NODE_MAPPERS
 from graph.rdf.writer import Writer
 
-FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 # Relationships left out on purpose: SIMILAR_TO is computed by plankg's similarity model, not read from the documents.
 SKIPPED = {"SIMILAR_TO"}
 
@@ -27,6 +27,12 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
             continue
         _mapper(EDGE_MAPPERS, properties["type"], "relationship type")(w, graph, tail, head, key, properties)
     return w.graph
+
+
+def write(graph: nx.MultiDiGraph, target: Path, format: str) -> str:
+    """:func:`export_rdf` as ``format`` to ``target``; the line saying so."""
+    export_rdf(graph, target, format)
+    return f"{format} written to {target}"
 
 
 def export_rdf(graph: nx.MultiDiGraph, path: Path, format: str) -> Path:

@@ -1,26 +1,23 @@
 """The embedded Cypher store: LadybugDB (the maintained fork of Kùzu), in-process and on disk.
 
-This module is the only one that imports the engine. A store is a directory
-holding one database file; it is written once by :func:`write_store` (bulk
-``COPY … FROM`` DataFrames, one per node table and per relationship pair) and
-read through :class:`EmbeddedStore`, read-only by default.
+A store is a directory holding one database file; it is written once by
+:func:`graph.exports.store.write_store` and read through :class:`EmbeddedStore`,
+read-only by default. These two modules are the only ones that import the engine.
 """
 
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ladybug
 
-from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST, ddl
+from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from graph.stores.dialect import to_embedded
 from graph.stores.errors import QueryError, StoreError
 from graph.stores.gate import check_plan, check_text
 from graph.stores.names import check_names
 
-if TYPE_CHECKING:  # pandas and networkx load only where they are used: `plankg query` starts without them
-    import networkx as nx
+if TYPE_CHECKING:  # pandas loads only where it is used: `plankg query` starts without it
     import pandas as pd
 
 DATABASE_FILE = "plankg.lbug"
@@ -31,96 +28,6 @@ DEFAULT_BUFFER_POOL_MB = 512
 QUERY_THREADS = 2
 
 _SCALAR_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")  # STRING, INT64, DOUBLE, DATE…; STRUCT(…), MAP(…), INT64[] are nested
-
-
-def write_store(graph: "nx.MultiDiGraph", path: Path) -> dict[str, int]:
-    """Write ``graph`` as a new store in directory ``path`` and return row counts per table.
-
-    ``path`` must not hold a store already. Raises ``ValueError`` naming any label,
-    relationship type, pair or property that the schema does not declare.
-    """
-    import pandas as pd
-
-    nodes, relationships = _tables(graph)
-    path.mkdir(parents=True, exist_ok=True)
-    if (path / DATABASE_FILE).exists():
-        raise ValueError(f"{path} already holds a store")
-    database = ladybug.Database(str(path / DATABASE_FILE))
-    connection = ladybug.Connection(database)
-    counts: dict[str, int] = {}
-    try:
-        for statement in ddl():
-            connection.execute(statement)
-        for label in list(nodes):
-            frame = pd.DataFrame(nodes.pop(label), columns=list(NODE_TYPES[label].properties), dtype=object)
-            connection.execute(f"COPY {label} FROM frame")
-            counts[label] = len(frame)
-        for kind, tail, head in list(relationships):
-            columns = ["from", "to", *RELATIONSHIP_TYPES[kind].properties]
-            frame = pd.DataFrame(relationships.pop((kind, tail, head)), columns=columns, dtype=object)
-            connection.execute(f"COPY {kind} FROM frame (from='{tail}', to='{head}')")
-            counts[kind] = counts.get(kind, 0) + len(frame)
-    finally:
-        connection.close()
-        database.close()
-    return counts
-
-
-def _tables(graph: "nx.MultiDiGraph") -> tuple[dict[str, list[tuple]], dict[tuple[str, str, str], list[tuple]]]:
-    """The rows of each node label and of each (relationship type, from label, to label), checked.
-
-    Rows are tuples in the declared column order (``from``, ``to`` first for
-    relationships); each table becomes a DataFrame only when it is copied, so the
-    whole graph is never held twice as frames.
-    """
-    node_rows: dict[str, list[tuple]] = defaultdict(list)
-    for node_id, data in graph.nodes(data=True):
-        label = data.get("label")
-        if label not in NODE_TYPES:
-            raise ValueError(f"node {node_id!r} has a label the schema does not declare: {label!r}")
-        if data.get("id", node_id) != node_id:
-            raise ValueError(f"{label} node {node_id!r} has a different id property: {data['id']!r}")
-        row = _checked({**data, "id": node_id}, NODE_TYPES[label].properties, f"{label} node {node_id!r}", {"label"})
-        node_rows[label].append(tuple(row.values()))
-    edge_rows: dict[tuple[str, str, str], list[tuple]] = defaultdict(list)
-    for tail, head, data in graph.edges(data=True):
-        kind = data.get("type")
-        if kind not in RELATIONSHIP_TYPES:
-            raise ValueError(f"edge {tail!r}→{head!r} has a type the schema does not declare: {kind!r}")
-        pair = (graph.nodes[tail]["label"], graph.nodes[head]["label"])
-        if pair not in RELATIONSHIP_TYPES[kind].pairs:
-            raise ValueError(f"{kind} does not join {pair[0]} to {pair[1]} ({tail!r}→{head!r})")
-        row = _checked(data, RELATIONSHIP_TYPES[kind].properties, f"{kind} edge {tail!r}→{head!r}", {"type"})
-        edge_rows[(kind, *pair)].append((tail, head, *row.values()))
-    return node_rows, edge_rows
-
-
-def _checked(data: dict, declared: dict[str, str], what: str, reserved: set[str]) -> dict:
-    """The declared properties of ``data`` in declared order (missing ones None), each checked against its type."""
-    unknown = set(data) - set(declared) - reserved
-    if unknown:
-        raise ValueError(f"{what} has properties the schema does not declare: {', '.join(sorted(unknown))}")
-    row = {}
-    for name, kind in declared.items():
-        value = data.get(name)
-        if value is not None:
-            if not _VALID[kind](value):
-                raise ValueError(f"{what}: {name} should be {kind}, got {value!r}")
-            value = _CONVERT[kind](value) if kind in _CONVERT else value
-        row[name] = value
-    return row
-
-
-_VALID = {
-    STRING: lambda value: isinstance(value, str),
-    INT64: lambda value: isinstance(value, int) and not isinstance(value, bool),
-    DOUBLE: lambda value: isinstance(value, int | float) and not isinstance(value, bool),
-    BOOLEAN: lambda value: isinstance(value, bool),
-    STRING_LIST: lambda value: isinstance(value, list | tuple) and all(isinstance(item, str) for item in value),
-}
-_CONVERT = {DOUBLE: float, STRING_LIST: list}
-"""Integers are made floats for DOUBLE columns: the DataFrame scan would otherwise reinterpret
-their bits (37 is stored as 1.8e-322) when one comes first."""
 
 
 class EmbeddedStore:

@@ -3,7 +3,8 @@
 import networkx as nx
 import pytest
 
-from graph.stores.embedded import EmbeddedStore, write_store
+from graph.exports.store import write_store
+from graph.stores.embedded import EmbeddedStore
 from graph.stores.errors import QueryError, StoreError
 
 

@@ -19,8 +19,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from graph.stores.embedded import write_store
-from graph.stores.neo4j import PushError, push
+from graph.exports.neo4j import PushError, push
+from graph.exports.store import write_store
 from queries import QueryError, StoreError, connect
 from queries.named import named
 from tests import bolt_server

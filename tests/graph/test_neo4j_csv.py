@@ -2,7 +2,7 @@
 
 import csv
 
-from graph.stores.neo4j_csv import export_neo4j_csv, import_command
+from graph.exports.neo4j_csv import export_neo4j_csv, import_command
 from tests.graph.conftest import edges
 
 PROVINCE = "hebei-beautiful-hebei-action-plan-2023-2027"

@@ -7,8 +7,9 @@ import pytest
 from rdflib import Literal
 
 from graph.build import build_graph
+from graph.exports.store import write_store
 from graph.rdf.namespaces import PLANKG
-from graph.stores.embedded import EmbeddedStore, write_store
+from graph.stores.embedded import EmbeddedStore
 from ingest.pipeline import ingest_corpus
 from ingest.reference import load_regions
 

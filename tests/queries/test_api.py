@@ -25,7 +25,7 @@ def test_a_missing_build_is_a_clear_error(tmp_path) -> None:
 def test_a_parameter_may_be_called_query(tmp_path) -> None:
     import networkx as nx
 
-    from graph.stores.embedded import write_store
+    from graph.exports.store import write_store
 
     graph = nx.MultiDiGraph()
     graph.add_node("region/130528", label="Region", id="region/130528", name="宁晋县")

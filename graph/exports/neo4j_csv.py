@@ -5,7 +5,7 @@ header syntax the import tool expects: ``id:ID`` (one global id space: plankg id
 are unique across labels), typed columns (``line_start:long``, ``aliases:string[]``
 with ``;`` between items, ``implied:boolean``), ``:LABEL``, ``:START_ID``,
 ``:END_ID`` and ``:TYPE``. Relationships carry the same ``key`` as
-:func:`graph.stores.neo4j.push` gives them, so a later push merges onto them.
+:func:`graph.exports.neo4j.push` gives them, so a later push merges onto them.
 
 Strings are always quoted (``"`` doubled inside) and nulls left empty and
 unquoted, so the tool keeps an empty string apart from a missing property;
@@ -13,13 +13,13 @@ measure texts hold line breaks, hence ``--multiline-fields=true`` in
 :func:`import_command`.
 """
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph.atomic import atomic_directory
+from graph.rows import schema_rows
 from graph.schema import BOOLEAN, DOUBLE, INT64, NODE_TYPES, RELATIONSHIP_TYPES, STRING, STRING_LIST
 
 _NEO4J_TYPES = {INT64: "long", DOUBLE: "double", BOOLEAN: "boolean", STRING_LIST: "string[]"}
@@ -55,6 +55,15 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
+def write(graph: nx.MultiDiGraph, target: Path) -> str:
+    """:func:`export_neo4j_csv` into ``target``; the lines saying how many files, and the command that loads them."""
+    files = export_neo4j_csv(graph, target)
+    return (
+        f"{len(files)} files written to {target}; load them into an empty database with:\n"
+        f"  cd {target} && {import_command(files)}"
+    )
+
+
 def export_neo4j_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
     """Write ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` as ``directory``; return the paths.
 
@@ -72,28 +81,29 @@ def _exported(path: Path) -> bool:
 
 
 def _write_all(graph: nx.MultiDiGraph, directory: Path) -> list[str]:
-    """Write every nodes and relationships file into ``directory``; return their names."""
+    """Write every nodes and relationships file of the schema's rows into ``directory``; return their names."""
+    rows = schema_rows(graph)
     written = []
-    nodes: dict[str, list[list[str]]] = defaultdict(list)
-    for node_id, data in graph.nodes(data=True):
-        label = data["label"]
+    for label in sorted(rows.nodes):
         properties = NODE_TYPES[label].properties
-        cells = [_cell(data.get(name), kind) for name, kind in properties.items() if name != "id"]
-        nodes[label].append([_quoted(node_id), *cells, label])
-    for label, rows in sorted(nodes.items()):
-        properties = {name: kind for name, kind in NODE_TYPES[label].properties.items() if name != "id"}
-        header = ["id:ID", *(_header(name, kind) for name, kind in properties.items()), ":LABEL"]
-        written.append(_write(directory / f"nodes_{label}.csv", header, rows))
-    edges: dict[str, list[list[str]]] = defaultdict(list)
-    for tail, head, key, data in graph.edges(keys=True, data=True):
-        kind_name = data["type"]
+        others = {name: kind for name, kind in properties.items() if name != "id"}
+        lines = [
+            [_quoted(row["id"]), *(_cell(row[name], kind) for name, kind in others.items()), label]
+            for row in (dict(zip(properties, values, strict=True)) for values in rows.nodes.pop(label))
+        ]
+        header = ["id:ID", *(_header(name, kind) for name, kind in others.items()), ":LABEL"]
+        written.append(_write(directory / f"nodes_{label}.csv", header, lines))
+    for kind_name in sorted({kind for kind, _, _ in rows.relationships}):
         properties = RELATIONSHIP_TYPES[kind_name].properties
-        cells = [_cell(data.get(name), kind) for name, kind in properties.items()]
-        edges[kind_name].append([_quoted(tail), _quoted(head), kind_name, _quoted(key), *cells])
-    for kind_name, rows in sorted(edges.items()):
-        properties = RELATIONSHIP_TYPES[kind_name].properties
+        kinds = list(properties.values())
+        lines = [
+            [_quoted(values[0]), _quoted(values[1]), kind_name, _quoted(values[2]), *map(_cell, values[3:], kinds)]
+            for pair, table in rows.relationships.items()
+            if pair[0] == kind_name
+            for values in table
+        ]
         header = [":START_ID", ":END_ID", ":TYPE", "key", *(_header(name, kind) for name, kind in properties.items())]
-        written.append(_write(directory / f"relationships_{kind_name}.csv", header, rows))
+        written.append(_write(directory / f"relationships_{kind_name}.csv", header, lines))
     return [path.name for path in written]
 
 
