@@ -1,13 +1,14 @@
-"""The ``plankg`` command line."""
+"""The ``plankg`` command line.
 
-import json
+Each command imports what it needs when it runs, so that a query starts in a fraction of a second
+(``docs/performance.md``): pandas, the ingest and the graph build load only in the commands that use them.
+"""
+
 import sys
+from functools import cache
 from pathlib import Path
 
 import typer
-
-from ingest.pipeline import ingest_corpus
-from ingest.report import format_report, records_json
 
 app = typer.Typer(help="plankg: a knowledge graph of Hebei eco-environment plans.", no_args_is_help=True)
 
@@ -25,6 +26,18 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+BUILD_HELP = "Build root or build directory (default: data/build)."
+OLD_BUILD_FLAG = typer.Option(None, "--build", hidden=True, help="Deprecated name of --db.")
+
+
+def _build_root(db: Path, old_flag: Path | None) -> Path:
+    """``--db``, or the deprecated ``--build`` when that is given (saying so)."""
+    if old_flag is None:
+        return db
+    typer.echo("warning: --build is deprecated; use --db", err=True)
+    return old_flag
+
+
 @app.command()
 def ingest(
     corpus: Path = typer.Option(DEFAULT_CORPUS, help="Directory of UTF-8/GB18030/UTF-16 text files."),
@@ -32,6 +45,9 @@ def ingest(
     out: Path | None = typer.Option(None, help="Write every record as JSON to this file."),
 ) -> None:
     """Read the corpus into typed records; print per document what was found and what was not placed."""
+    from ingest.pipeline import ingest_corpus
+    from ingest.report import format_report, records_json
+
     if not corpus.is_dir():
         raise _fail(f"corpus directory not found: {corpus}", 2)
     result = ingest_corpus(corpus)
@@ -105,7 +121,8 @@ def add(
 def export(
     output: str = typer.Option(..., "--format", "-f", help="ttl, jsonld or nt (RDF), or neo4j-csv."),
     out: Path = typer.Option(..., "--out", "-o", help="File to write (a directory for neo4j-csv)."),
-    build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to export."),
+    db: Path = typer.Option(DEFAULT_OUT, help=BUILD_HELP),
+    build_flag: Path | None = OLD_BUILD_FLAG,
 ) -> None:
     """Export the current build as RDF (ORG, ELI, PROV-O, Data Cube, SKOS, QUDT) or as neo4j-admin import CSV.
 
@@ -119,7 +136,7 @@ def export(
     if output not in names(EXPORT):
         raise _fail(f"--format must be one of {', '.join(names(EXPORT))}, not {output!r}", 2)
     try:
-        graph = load_graph(build_root)
+        graph = load_graph(_build_root(db, build_flag))
     except BuildError as err:
         raise _fail(str(err)) from None
     try:
@@ -136,7 +153,8 @@ def push(
     database: str | None = typer.Option(None, help="Target database (default: the server's)."),
     batch_size: int = typer.Option(1000, min=1, help="Rows per UNWIND batch."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
-    build_root: Path = typer.Option(DEFAULT_OUT, "--build", help="Build root or build directory to push."),
+    db: Path = typer.Option(DEFAULT_OUT, help=BUILD_HELP),
+    build_flag: Path | None = OLD_BUILD_FLAG,
 ) -> None:
     """Load the current build into Neo4j (constraints, batched MERGE, count check); idempotent.
 
@@ -154,7 +172,7 @@ def push(
     except StoreError as err:
         raise _fail(str(err), 2) from None
     try:
-        graph = load_graph(build_root)
+        graph = load_graph(_build_root(db, build_flag))
     except BuildError as err:
         raise _fail(str(err)) from None
     password = os.environ.get(password_env) or typer.prompt("Neo4j password", hide_input=True)
@@ -181,27 +199,44 @@ def _parse_params(pairs: list[str], examples: dict[str, object]) -> dict[str, ob
     return params
 
 
-def _print(frame, output: str) -> None:
-    if output == "json":
-        sys.stdout.write(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, default=str) + "\n")
-    elif output == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-    else:
-        typer.echo(frame.to_string(index=False) if len(frame) else "(no rows)")
+@cache
+def _store(db: Path | None):
+    """The store at ``db``, opened once in this short-lived process after capping its memory as a query
+    worker's is (:mod:`graph.stores.isolated`): a query needing more fails with a message."""
+    from graph.stores.embedded import EmbeddedStore
+    from graph.stores.isolated import DEFAULT_MEMORY_MB, limit_memory
+    from queries.api import store_path
+
+    store = EmbeddedStore(store_path(db))
+    limit_memory(store.path, DEFAULT_MEMORY_MB)
+    return store
 
 
-def _run(db: Path | None, query: str, params: dict[str, object]):
-    """Rows of ``query`` on the store at ``db``; engine and store errors exit non-zero, no traceback."""
-    from queries import QueryError, StoreError, connect
+def _rows(db: Path | None, query: str, params: dict[str, object]) -> tuple[list[str], list[list]]:
+    """Columns and rows of ``query`` on the store at ``db``, run in this process; errors exit non-zero, no traceback."""
+    from graph.stores.isolated import DEFAULT_MEMORY_MB
+    from queries import QueryError, StoreError
 
     try:
-        with connect(db) as graph:
-            return graph.cypher(query, **params)
+        return _store(db).rows(query, params)
     except StoreError as err:
         raise _fail(str(err)) from None
+    except MemoryError:
+        raise _fail(
+            f"the query needed more than the {DEFAULT_MEMORY_MB} MB of memory it may use and was stopped: "
+            "narrow it or add LIMIT"
+        ) from None
     except QueryError as err:
         given = ", ".join(f"{key}={value!r} ({type(value).__name__})" for key, value in params.items())
         raise _fail(f"{err}\nparameters: {given}" if given else str(err)) from None
+
+
+def _run(db: Path | None, query: str, params: dict[str, object]):
+    """:func:`_rows` as a DataFrame, for the commands that group rows."""
+    import pandas as pd
+
+    columns, rows = _rows(db, query, params)
+    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 @app.command()
@@ -216,13 +251,14 @@ def query(
         help="Query parameter NAME=VALUE or NAME:TYPE=VALUE, TYPE int, float, bool or str (repeatable). "
         "An untyped value reads as a number or boolean when it looks like one, or takes the named query's type.",
     ),
-    output: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    output: str = typer.Option("table", "--format", "-f", help="table, json, csv or markdown."),
 ) -> None:
     """Run a read-only Cypher query, or a named one, on the embedded store and print the rows."""
     from queries.named import named
+    from queries.printer import FORMATS, render
 
-    if output not in ("table", "json", "csv"):
-        raise _fail(f"--format must be table, json or csv, not {output!r}", 2)
+    if output not in FORMATS:
+        raise _fail(f"--format must be {', '.join(FORMATS[:-1])} or {FORMATS[-1]}, not {output!r}", 2)
     if (cypher is None) == (name is None):
         raise _fail("give either a Cypher query or --name NAME", 2)
     examples: dict[str, object] = {}
@@ -240,7 +276,7 @@ def query(
                 f"{name} takes no parameter {', '.join(sorted(unknown))}; it takes {', '.join(chosen.params)}", 2
             )
         cypher, params = chosen.cypher, {**chosen.params, **params}
-    _print(_run(db, cypher, params), output)
+    sys.stdout.write(render(*_rows(db, cypher, params), output))
 
 
 @app.command("queries")

@@ -117,13 +117,18 @@ def connect(
 
         backend = Neo4jBackend(uri, auth, database, read_only=read_only, timeout_ms=timeout_ms, max_rows=max_rows)
         return KnowledgeGraph(backend, uri if database is None else f"{uri} database {database}")
-    db = db if db is not None else os.environ.get(DB_VARIABLE)
-    path = _store_path(Path(db)) if db else default_store()
+    path = store_path(db)
     if isolated:
         return KnowledgeGraph(
             IsolatedStore(path, timeout_ms=timeout_ms, max_rows=max_rows, memory_mb=memory_mb), str(path)
         )
     return KnowledgeGraph(EmbeddedStore(path, timeout_ms=timeout_ms, max_rows=max_rows), str(path))
+
+
+def store_path(db: Path | str | None = None) -> Path:
+    """The store directory ``db`` stands for (see :func:`connect`): ``$PLANKG_DB`` or the current build when None."""
+    db = db if db is not None else os.environ.get(DB_VARIABLE)
+    return _store_path(Path(db)) if db else default_store()
 
 
 def _store_path(path: Path) -> Path:

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from queries.api import KnowledgeGraph
+
+if TYPE_CHECKING:  # `plankg query --name` reads the library without loading pandas
+    import pandas as pd
 
 LIBRARY = Path(__file__).resolve().parent / "library"
 _HEADER = re.compile(r"^//\s*(?P<key>\w+)\s*:\s*(?P<value>.*?)\s*$")
@@ -36,7 +37,7 @@ class NamedQuery:
     cypher: str
     path: Path
 
-    def run(self, graph: KnowledgeGraph, **params: Any) -> pd.DataFrame:
+    def run(self, graph: KnowledgeGraph, **params: Any) -> "pd.DataFrame":
         """Run the query; missing parameters take their example values from the header."""
         unknown = set(params) - set(self.params)
         if unknown:

@@ -57,6 +57,25 @@ def test_query_csv_and_typed_parameters(build_root) -> None:
     assert result.stdout.splitlines() == ["region,target", "衡水市,37*", "邢台市,40", "邯郸市,42"]
 
 
+def test_query_table_and_markdown(build_root) -> None:
+    query = "MATCH (d:Department {name: '邯郸市生态环境局'}) RETURN d.name AS name, d.aliases AS aliases, d.kind AS kind"
+    table = plankg("query", "--db", str(build_root), query)
+    assert table.stdout.splitlines() == [
+        "            name        aliases       kind",  # aligned by display width: a Chinese character takes two
+        "邯郸市生态环境局 [市生态环境局] 生态环境局",
+    ]
+    markdown = plankg("query", "--db", str(build_root), "--format", "markdown", query)
+    assert markdown.stdout.splitlines() == [
+        "| name | aliases | kind |",
+        "| --- | --- | --- |",
+        '| 邯郸市生态环境局 | ["市生态环境局"] | 生态环境局 |',
+    ]
+    empty = plankg("query", "--db", str(build_root), "MATCH (p:Plan {id: 'nope'}) RETURN p.id AS id")
+    assert empty.stdout == "(no rows)\n"
+    wrong = plankg("query", "--db", str(build_root), "-f", "xml", query)
+    assert wrong.returncode == 2 and "--format must be table, json, csv or markdown, not 'xml'" in wrong.stderr
+
+
 def test_query_errors_exit_non_zero_without_traceback(build_root) -> None:
     result = plankg("query", "--db", str(build_root), "MATCH (n:Nope) RETURN n")
     assert result.returncode == 1
@@ -111,12 +130,17 @@ def test_export_rdf_from_the_build(build_root, tmp_path) -> None:
     import rdflib
 
     out = tmp_path / "plankg.nt"
-    result = plankg("export", "--format", "nt", "--out", str(out), "--build", str(build_root))
+    result = plankg("export", "--format", "nt", "--out", str(out), "--db", str(build_root))
     assert result.returncode == 0, result.stderr
     graph = rdflib.Graph().parse(out, format="nt")
     assert (None, None, rdflib.Literal("邯郸市生态环境局", lang="zh")) in graph
-    wrong = plankg("export", "--format", "xml", "--out", str(out), "--build", str(build_root))
+    wrong = plankg("export", "--format", "xml", "--out", str(out), "--db", str(build_root))
     assert wrong.returncode == 2 and "must be one of ttl, jsonld, nt" in wrong.stderr
+    old_flag = plankg("export", "--format", "nt", "--out", str(tmp_path / "old.nt"), "--build", str(build_root))
+    assert old_flag.returncode == 0 and old_flag.stderr == "warning: --build is deprecated; use --db\n"
+    assert sorted((tmp_path / "old.nt").read_text(encoding="utf-8").splitlines()) == sorted(
+        out.read_text(encoding="utf-8").splitlines()
+    )
 
 
 def test_a_build_that_cannot_read_every_file_fails_unless_partial_is_allowed(tmp_path) -> None:
@@ -158,10 +182,10 @@ def test_a_duplicate_document_is_said_and_built_once(tmp_path) -> None:
 @pytest.mark.parametrize("fmt", ["nt", "neo4j-csv"])
 def test_an_export_killed_before_it_is_renamed_in_leaves_the_old_one_whole(build_root, tmp_path, fmt) -> None:
     out = tmp_path / ("old.nt" if fmt == "nt" else "neo4j")
-    assert plankg("export", "--format", fmt, "--out", str(out), "--build", str(build_root)).returncode == 0
+    assert plankg("export", "--format", fmt, "--out", str(out), "--db", str(build_root)).returncode == 0
     before = {path: path.read_bytes() for path in ([out] if fmt == "nt" else out.iterdir())}
     export = subprocess.Popen(
-        [*PLANKG, "export", "--format", fmt, "--out", str(out), "--build", str(build_root)],
+        [*PLANKG, "export", "--format", fmt, "--out", str(out), "--db", str(build_root)],
         cwd=ROOT,
         env={**os.environ, "PLANKG_STOP_AT": "exported"},  # stops itself once written aside, before the rename
     )
@@ -186,7 +210,7 @@ def test_bad_export_paths_are_one_line_errors(build_root, tmp_path) -> None:
         ("nt", Path("/proc/plankg.nt"), "cannot write /proc/plankg.nt: "),
     ]
     for fmt, out, message in cases:
-        result = plankg("export", "--format", fmt, "--out", str(out), "--build", str(build_root))
+        result = plankg("export", "--format", fmt, "--out", str(out), "--db", str(build_root))
         assert result.returncode == 1
         assert result.stderr.startswith(f"error: cannot write {out}: ") and result.stderr.count("\n") == 1
         assert message.format(parent=out.parent) in result.stderr
@@ -198,7 +222,7 @@ def test_bad_export_paths_are_one_line_errors(build_root, tmp_path) -> None:
 def test_an_export_without_permission_is_a_one_line_error(build_root, tmp_path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    result = plankg("export", "--format", "nt", "--out", str(locked / "x.nt"), "--build", str(build_root))
+    result = plankg("export", "--format", "nt", "--out", str(locked / "x.nt"), "--db", str(build_root))
     assert result.returncode == 1 and result.stderr == f"error: cannot write {locked / 'x.nt'}: Permission denied\n"
 
 
@@ -212,14 +236,14 @@ def test_an_export_without_permission_is_a_one_line_error(build_root, tmp_path) 
     ],
 )
 def test_push_refuses_bad_uris_without_echoing_a_password(build_root, uri: str, message: str) -> None:
-    result = plankg("push", "--uri", uri, "--build", str(build_root), "--no-progress")
+    result = plankg("push", "--uri", uri, "--db", str(build_root), "--no-progress")
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {message}")
     assert "s3cret" not in result.stderr + result.stdout and "Traceback" not in result.stderr
 
 
 def test_push_refuses_a_batch_size_of_zero(build_root) -> None:
-    result = plankg("push", "--uri", "bolt://localhost:7687", "--batch-size", "0", "--build", str(build_root))
+    result = plankg("push", "--uri", "bolt://localhost:7687", "--batch-size", "0", "--db", str(build_root))
     assert result.returncode == 2
     assert "Invalid value for '--batch-size'" in result.stderr and "Traceback" not in result.stderr
 

@@ -2,7 +2,8 @@
 
 Every attack goes through the real paths — ``connect().cypher()`` (a worker
 process), the in-process store the explorer uses for its own queries, and the
-``plankg query`` command — and must be refused before anything runs.
+``plankg query`` command (in its own process, memory capped as a worker's) — and must be
+refused before anything runs.
 """
 
 import os
@@ -158,6 +159,21 @@ def test_the_cli_refuses_before_running(build_root, tmp_path) -> None:
         assert "refused" in done.stderr and "Traceback" not in done.stderr
         assert PASSWD_LINE not in done.stdout + done.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH p=(a:Plan)-[*1..4]-(b) RETURN p",  # the engine's buffer pool fills
+        "RETURN range(1, 20000000) AS r",  # the list is built outside the pool: the process cap stops it
+        "RETURN size(range(1, 1000000000)) AS n",
+    ],
+)
+def test_the_cli_stops_queries_needing_too_much_memory(build_root, query) -> None:
+    done = plankg("query", "--db", str(build_root), query)
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: the query need") and "memory" in done.stderr
+    assert "narrow it or add LIMIT" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(
