@@ -152,7 +152,7 @@ def indicator_matrix(rows: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
     about = shaped.drop_duplicates("indicator").set_index("indicator")[["category", "unit"]]
     about.columns = ["类别 category", "单位 unit"]
     matrix = pd.concat([about, table[[columns[plan] for plan in plans["plan_id"]]]], axis=1).fillna("")
-    return matrix.loc[printed_order(shaped, list(plans["plan_id"]))]
+    return matrix.loc[printed_order(shaped, list(plans["plan_id"]))].rename_axis("指标 indicator")
 
 
 def printed_order(rows: pd.DataFrame, plan_ids: list[str]) -> list[str]:

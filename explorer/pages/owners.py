@@ -27,10 +27,7 @@ def render() -> None:
     regions = sorted(rows["region"].unique())
     cities = state.bound_many(st.multiselect, "城市 / Regions", regions, "city", regions)
     rows = rows[rows["region"].isin(cities)]
-    plans = data.plans().set_index("title")
-    silent = sorted({plan for plan in rows["plan"] if plans.loc[plan, "responsibilities"] == 0})
-    for plan in silent:
-        st.info(f"《{plan}》没有列出责任单位：只能看任务本身 / This plan names no responsible units for any measure.")
+    silent = set(data.plans().query("responsibilities == 0")["title"])
     table = rows.assign(
         role=rows["role"].map(ROLES).fillna(""),
         department=rows["department"].fillna(NONE_NAMED),
@@ -47,6 +44,10 @@ def render() -> None:
         with st.expander(f"{region} · {part['measure_id'].nunique()} 条任务 measures", expanded=True):
             for role, names in owners.items():
                 st.markdown(f"**{role}**: {escape(names)}")
+            for plan in sorted(set(part["plan"]) & silent):
+                st.caption(
+                    f"《{plan}》没有列出责任单位，只能看任务本身 / This plan names no responsible units for any measure."
+                )
             st.dataframe(
                 part[["department", "role", "implied", "measure", "plan", "source"]],
                 hide_index=True,

@@ -32,7 +32,8 @@ FLAGS = (
 )
 PAGES = {  # page → (query, text that shows it has drawn)
     "overview": ("", "Build warnings (7)"),
-    "compare": ("", "Measures of one topic side by side"),
+    "compare": ("&view=topics", "Measures of one topic side by side"),
+    "owners": ("&task=" + quote("散煤"), "条任务 measures"),
     "departments": ("&department=" + quote("邯郸市生态环境局"), "The same kind of body elsewhere"),
     "graph": ("&node=region/130528", "个节点 nodes"),
     "console": ("&example=department_load", "The bodies of one government ranked"),
