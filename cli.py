@@ -70,11 +70,12 @@ def build(
         False, "--allow-partial", help="Publish a graph of the readable files when some cannot be read."
     ),
 ) -> None:
-    """Ingest, build the graph and write the embedded store, graph.json and report.txt atomically.
+    """Ingest, build the graph and write the embedded store, graph.json, the report and the manifest atomically.
 
     Fails, keeping the previous build, when a file of the corpus cannot be read, unless
     --allow-partial is given. A second build into the same OUT waits for the first to publish.
     """
+    from graph.layout import CURRENT, MANIFEST, REPORT_TEXT
     from graph.pipeline import BuildError
     from graph.pipeline import build as run_build
 
@@ -88,10 +89,10 @@ def build(
         typer.echo(f"left out of the graph: {problem}", err=True)
     if report:
         typer.echo(summary.report)
-    typer.echo(f"build written to {summary.directory} (published as {out / 'current'})")
+    typer.echo(f"build written to {summary.directory} (published as {out / CURRENT})")
     typer.echo("nodes: " + ", ".join(f"{label} {count}" for label, count in summary.nodes.items()))
     typer.echo("relationships: " + ", ".join(f"{kind} {count}" for kind, count in summary.relationships.items()))
-    typer.echo(f"report: {summary.directory / 'report.txt'}")
+    typer.echo(f"report: {summary.directory / REPORT_TEXT} (and .json); manifest: {summary.directory / MANIFEST}")
 
 
 @app.command()

@@ -30,7 +30,8 @@ from graph.build import build_graph
 from graph.exports import graph_json
 from graph.exports.neo4j_csv import export_neo4j_csv
 from graph.exports.store import write_store
-from graph.pipeline import GRAPH_JSON, REPORT, STORE, build_report
+from graph.layout import GRAPH_JSON, REPORT_TEXT, STORE
+from graph.pipeline import build_report
 from ingest.pipeline import corpus_files, ingest_corpus
 from ingest.reference import load_regions
 from queries import connect
@@ -121,7 +122,7 @@ def measure(scale: int, runs: int, profile: Path | None) -> dict:
 def _write_json_and_report(ingested, result, build: Path) -> None:
     """What ``plankg build`` writes beside the store (graph/pipeline.py)."""
     graph_json.write(result.graph, build / GRAPH_JSON)
-    (build / REPORT).write_text(build_report(ingested, result) + "\n", encoding="utf-8")
+    (build / REPORT_TEXT).write_text(build_report(ingested, result) + "\n", encoding="utf-8")
 
 
 def _query_latencies(build: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, int]]:

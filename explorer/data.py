@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from queries import KnowledgeGraph, QueryError, StoreError, connect
-from queries.builds import build_directory, built_at, report_text
+from queries.builds import build_directory, built_at, corpus, report, report_text
 from queries.named import named
 
 MAX_ROWS = 50_000
@@ -88,10 +88,12 @@ __all__ = [
     "StoreError",
     "build_directory",
     "built_at",
+    "corpus",
     "graph",
     "has",
     "plans",
     "query",
+    "report",
     "report_text",
     "run_named",
 ]

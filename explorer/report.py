@@ -1,11 +1,6 @@
-"""The build report (``report.txt``) read back into the warnings a person should look at."""
+"""The build report (``report.json``, :func:`queries.builds.report`) as the warnings a person should look at."""
 
-import re
 from dataclasses import dataclass, field
-
-_PROBLEM = re.compile(r"^\s+(?P<where>\S+): (?P<severity>error|warning|unplaced): (?P<message>.*)$")
-_SECTION = re.compile(r"^(?P<title>\S.*): (?P<count>\d+)$")
-_SUMMARY = re.compile(r"^\d+ files, \d+ documents, .*$")
 
 
 @dataclass
@@ -24,19 +19,11 @@ class Warnings:
         return len(self.problems) + sum(len(items) for items in self.sections.values())
 
 
-def read_report(text: str) -> Warnings:
-    """The warnings of a build report."""
-    found = Warnings()
-    section: list[str] | None = None
-    for line in text.splitlines():
-        if match := _PROBLEM.match(line):
-            found.problems.append((match["where"], match["severity"], match["message"]))
-        elif _SUMMARY.match(line):
-            found.summary = line
-        elif match := _SECTION.match(line):
-            section = found.sections.setdefault(match["title"], [])
-        elif section is not None and line.startswith("  "):
-            section.append(line.strip())
-        elif not line.startswith(" "):
-            section = None
-    return found
+def read_report(report: dict) -> Warnings:
+    """The warnings of a build's structured report."""
+    problems = [
+        (problem["where"], problem["severity"], problem["message"])
+        for file in report["files"]
+        for problem in [*file["problems"], *(found for document in file["documents"] for found in document["problems"])]
+    ]
+    return Warnings(summary=report["summary"]["text"], problems=problems, sections=report["review"])

@@ -1,6 +1,6 @@
 """Atomic builds: a new build is written aside, then published by one rename.
 
-``<root>/current`` is a symlink to ``<root>/runs/<run>``. A build writes a new run
+``<root>/current`` is a symlink to ``<root>/runs/<run>`` (:mod:`graph.layout`). A build writes a new run
 directory; only when everything is written does ``current`` switch to it (an
 atomic ``rename`` of a fresh symlink over the old one). A failed or killed build
 leaves ``current`` and the previous run untouched; readers that opened the old
@@ -22,16 +22,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graph.layout import CURRENT, LOCK, RUNS, current_build, run_name
 from graph.stages import stage
-
-CURRENT = "current"
-RUNS = "runs"
-LOCK = "build.lock"
-
-
-def current_build(root: Path) -> Path:
-    """The directory of the published build under ``root`` (``<root>/current`` resolved)."""
-    return (root / CURRENT).resolve()
 
 
 @contextmanager
@@ -58,7 +50,7 @@ def publish(root: Path, write: Callable[[Path], None]) -> Path:
         runs.mkdir(exist_ok=True)
         _remove_leftovers(root)
         previous = current_build(root) if (root / CURRENT).is_symlink() else None
-        run = runs / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}-{os.getpid()}"
+        run = runs / run_name(time.time(), time.time_ns(), os.getpid())
         partial = run.with_name(run.name + ".partial")
         partial.mkdir()
         try:

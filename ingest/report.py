@@ -3,6 +3,7 @@
 import json
 
 from ingest.pipeline import CorpusIngest, DocumentIngest
+from ingest.records import Problem
 
 
 def document_counts(document: DocumentIngest) -> dict[str, int]:
@@ -43,12 +44,52 @@ def format_report(corpus: CorpusIngest) -> str:
             out.append("    " + ", ".join(f"{name} {count}" for name, count in document_counts(document).items()))
             for problem in document.problems:
                 out.append(f"    {problem}")
-    problems = corpus.problems
-    out.append(
-        f"{len(corpus.files)} files, {len(corpus.documents)} documents, {len(problems)} problems "
-        f"({sum(1 for problem in problems if problem.severity.value == 'error')} errors)"
-    )
+    out.append(summary(corpus)["text"])
     return "\n".join(out)
+
+
+def summary(corpus: CorpusIngest) -> dict:
+    """How many files, documents, problems and errors, and the line that says so."""
+    problems = corpus.problems
+    counts = {
+        "files": len(corpus.files),
+        "documents": len(corpus.documents),
+        "problems": len(problems),
+        "errors": sum(1 for problem in problems if problem.severity.value == "error"),
+    }
+    text = "{files} files, {documents} documents, {problems} problems ({errors} errors)".format(**counts)
+    return {**counts, "text": text}
+
+
+def report_data(corpus: CorpusIngest) -> dict:
+    """What :func:`format_report` says, structured: per file its encoding, OCR pages, problems and documents."""
+    files = [
+        {
+            "source_file": file.source_file,
+            "encoding": file.encoding,
+            "ocr": [page.model_dump(mode="json") for page in file.ocr],
+            "problems": [_problem(problem) for problem in file.problems],
+            "documents": [
+                {
+                    "id": document.document.id,
+                    "title": document.document.title,
+                    "kind": document.document.kind.value if document.document.kind else None,
+                    "doc_number": document.document.doc_number,
+                    "issued": document.document.issued.isoformat() if document.document.issued else None,
+                    "lines": [document.document.span.line_start, document.document.span.line_end],
+                    "counts": document_counts(document),
+                    "problems": [_problem(problem) for problem in document.problems],
+                }
+                for document in file.documents
+            ],
+        }
+        for file in corpus.files
+    ]
+    return {"files": files, "summary": summary(corpus)}
+
+
+def _problem(problem: Problem) -> dict:
+    return {**problem.model_dump(mode="json"), "where": problem.where}
 
 
 def records_json(corpus: CorpusIngest) -> str:

@@ -5,25 +5,20 @@
 >>> kg.cypher("MATCH (p:Plan) RETURN p.title AS title ORDER BY title").head()
 
 ``connect(uri="bolt://…", auth=(user, password))`` reaches a Neo4j server that
-holds a pushed graph (``graph.stores.neo4j.push``) with the same calls and result shapes.
+holds a pushed graph (``graph.exports.neo4j.push``) with the same calls and result shapes.
 """
 
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from graph.publish import current_build
-from graph.stores.embedded import DATABASE_FILE, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
+from graph.layout import DB_VARIABLE, DEFAULT_ROOT, STORE, current_build, store_directory
+from graph.stores.embedded import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, EmbeddedStore
 from graph.stores.isolated import DEFAULT_MEMORY_MB, IsolatedStore
 
 if TYPE_CHECKING:  # loaded when a query runs, so that `plankg query` starts fast
     import networkx as nx
     import pandas as pd
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BUILD_ROOT = PROJECT_ROOT / "data" / "build"
-STORE_DIR = "store"
-DB_VARIABLE = "PLANKG_DB"
 
 
 class Backend(Protocol):
@@ -79,7 +74,7 @@ class KnowledgeGraph:
 
 def default_store() -> Path:
     """The store of the current build under ``data/build``."""
-    return current_build(DEFAULT_BUILD_ROOT) / STORE_DIR
+    return current_build(DEFAULT_ROOT) / STORE
 
 
 def connect(
@@ -128,11 +123,4 @@ def connect(
 def store_path(db: Path | str | None = None) -> Path:
     """The store directory ``db`` stands for (see :func:`connect`): ``$PLANKG_DB`` or the current build when None."""
     db = db if db is not None else os.environ.get(DB_VARIABLE)
-    return _store_path(Path(db)) if db else default_store()
-
-
-def _store_path(path: Path) -> Path:
-    for candidate in (path, path / STORE_DIR, path / "current" / STORE_DIR):
-        if (candidate / DATABASE_FILE).exists():
-            return candidate
-    return path
+    return store_directory(Path(db)) if db else default_store()

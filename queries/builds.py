@@ -1,35 +1,44 @@
-"""Which build a reader is shown, and what its directory says: when it ran, its report."""
+"""Which build a reader is shown, and what its directory says: when it ran, its manifest and report.
 
+The layout itself (names, how a path resolves) is :mod:`graph.layout`'s; this module reads.
+"""
+
+import json
 import os
-from datetime import datetime
 from pathlib import Path
 
-from graph.publish import CURRENT, current_build
-from queries.api import DB_VARIABLE, DEFAULT_BUILD_ROOT, STORE_DIR
+from graph import layout
+from graph.layout import DB_VARIABLE, DEFAULT_CORPUS, DEFAULT_ROOT, MANIFEST, REPORT_JSON, REPORT_TEXT, built_at
 
-REPORT = "report.txt"
-"""``graph.pipeline.REPORT``, named here so readers do not import the whole build pipeline (2 s)."""
+__all__ = ["build_directory", "built_at", "corpus", "manifest", "report", "report_text"]
 
 
 def build_directory() -> Path:
     """The build ``$PLANKG_DB`` names (a build root holding ``current/``, a build or a store directory), else ``data/build``'s."""
-    path = Path(os.environ.get(DB_VARIABLE) or DEFAULT_BUILD_ROOT)
-    if (path / CURRENT).exists():
-        return current_build(path)
-    if path.name == STORE_DIR:
-        return path.parent.resolve()
-    return path.resolve()
+    return layout.build_directory(Path(os.environ.get(DB_VARIABLE) or DEFAULT_ROOT))
 
 
-def built_at(directory: Path) -> datetime | None:
-    """When a build ran, from its run directory name (``20261122T105234-…``); None for another name."""
-    try:
-        return datetime.strptime(directory.name[:15], "%Y%m%dT%H%M%S")
-    except ValueError:
-        return None
+def manifest(directory: Path) -> dict | None:
+    """The build's ``manifest.json`` (corpus, files and hashes, counts, versions, timings); None when it has none."""
+    return _json(directory / MANIFEST)
+
+
+def report(directory: Path) -> dict | None:
+    """The build's ``report.json`` (per file and document what was found, problems, items to review); None when it has none."""
+    return _json(directory / REPORT_JSON)
 
 
 def report_text(directory: Path) -> str | None:
     """The build's ``report.txt``, or None when the build has none."""
-    path = directory / REPORT
+    path = directory / REPORT_TEXT
     return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def corpus(directory: Path) -> Path:
+    """The corpus the build read, from its manifest; ``data/raw`` for a build with no manifest."""
+    found = manifest(directory)
+    return Path(found["corpus"]["path"]) if found else DEFAULT_CORPUS
+
+
+def _json(path: Path) -> dict | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None

@@ -2,11 +2,11 @@
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ingest.source import read_source
-from queries.api import PROJECT_ROOT
+from queries.builds import build_directory, corpus
 
-CORPUS = PROJECT_ROOT / "data" / "raw"
 _SPAN = re.compile(r"^(?P<file>[^/\\]+\.\w+):(?P<first>\d+)(?:-(?P<last>\d+))?$")
 
 
@@ -28,12 +28,17 @@ def span_text(source_file: str, first: int, last: int) -> str:
     return f"{source_file}:{first}-{last}"
 
 
-@lru_cache(maxsize=16)
 def lines_of(source_file: str) -> tuple[str, ...]:
-    """The lines of ``data/raw/<source_file>`` (any encoding the ingest reads); SpanError when it is not in the corpus."""
-    path = (CORPUS / source_file).resolve()
-    if path.parent != CORPUS.resolve() or not path.is_file():
-        raise SpanError(f"the source file is not in {CORPUS}: {source_file}")
+    """The lines of ``source_file`` in the corpus the shown build read (its manifest's); SpanError when it is not there."""
+    return _lines(corpus(build_directory()), source_file)
+
+
+@lru_cache(maxsize=16)
+def _lines(directory: Path, source_file: str) -> tuple[str, ...]:
+    """The lines of ``directory/<source_file>`` (any encoding the ingest reads), as the ingest numbered them."""
+    path = (directory / source_file).resolve()
+    if path.parent != directory.resolve() or not path.is_file():
+        raise SpanError(f"the source file is not in {directory}: {source_file}")
     return tuple(line.text for line in read_source(path).lines)
 
 

@@ -86,11 +86,11 @@ def render() -> None:
 
 
 def _warnings(directory) -> None:
-    text = data.report_text(directory)
-    if text is None:
-        st.info("这个构建没有 report.txt / This build has no report.txt")
+    text, report = data.report_text(directory), data.report(directory)
+    if text is None or report is None:
+        st.info("这个构建没有 report.json / This build has no report.json")
         return
-    found = read_report(text)
+    found = read_report(report)
     st.subheader(f"构建提示 / Build warnings ({found.count})")
     st.caption(found.summary)
     if found.problems:

@@ -55,7 +55,7 @@ def render() -> None:
 def _show(source_file: str, first: int, last: int, facts: pd.DataFrame) -> None:
     lines = checked_lines(source_file, first, last)
     _table_header(source_file, first, lines)
-    st.caption(f"`data/raw/{source_file}` · 第 {first}–{last} 行 / lines {first}–{last}")
+    st.caption(f"`{data.corpus(data.build_directory()) / source_file}` · 第 {first}–{last} 行 / lines {first}–{last}")
     marks = [(int(a), int(b)) for a, b in zip(facts.get("line_start", []), facts.get("line_end", []), strict=True)]
     st.markdown(excerpt_html(source_file, first, last, marks), unsafe_allow_html=True)
     if not facts.empty:

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import ladybug
 
+from graph.layout import DATABASE_FILE
 from graph.rows import node_columns, relationship_columns, schema_rows
 from graph.schema import ddl
-from graph.stores.embedded import DATABASE_FILE
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import ladybug
 
+from graph.layout import DATABASE_FILE
 from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from graph.stores.dialect import to_embedded
 from graph.stores.errors import QueryError, StoreError
@@ -20,7 +21,6 @@ from graph.stores.names import check_names
 if TYPE_CHECKING:  # pandas loads only where it is used: `plankg query` starts without it
     import pandas as pd
 
-DATABASE_FILE = "plankg.lbug"
 DEFAULT_TIMEOUT_MS = 30_000
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_BUFFER_POOL_MB = 512

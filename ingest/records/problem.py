@@ -23,6 +23,10 @@ class Problem(BaseModel):
     severity: Severity
     message: str
 
+    @property
+    def where(self) -> str:
+        """``file:line``, or the file alone for a problem of the whole file."""
+        return self.source_file if self.line is None else f"{self.source_file}:{self.line}"
+
     def __str__(self) -> str:
-        where = self.source_file if self.line is None else f"{self.source_file}:{self.line}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        return f"{self.where}: {self.severity.value}: {self.message}"

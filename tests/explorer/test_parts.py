@@ -15,22 +15,27 @@ from queries.neighbourhood import LABELS, RELATIONSHIPS, interleaved, neighbourh
 from queries.sources import SpanError, parse_span, span_text
 
 
-def test_the_explorer_reads_the_report_the_build_writes() -> None:
-    from graph.pipeline import REPORT
-    from queries.builds import REPORT as READ
+def test_the_explorer_reads_the_report_and_manifest_the_build_writes(build_root) -> None:
+    from queries.builds import corpus, manifest, report
 
-    assert READ == REPORT
+    directory = (build_root / "current").resolve()
+    assert report(directory)["summary"]["documents"] == 8
+    assert manifest(directory)["counts"]["nodes"]["Plan"] == 8
+    assert str(corpus(directory)) == manifest(directory)["corpus"]["path"] and corpus(directory).is_dir()
 
 
 def test_report_warnings_are_read_back(build_root) -> None:
-    found = read_report((build_root / "current" / "report.txt").read_text(encoding="utf-8"))
+    from queries.builds import report
+
+    found = read_report(report((build_root / "current").resolve()))
     assert found.summary == "5 files, 8 documents, 0 problems (0 errors)"
     assert found.sections["indicator rows with no reviewed alignment"][0] == (
         "hengshui-eco-plan-2021-2025.txt:114: 各县控制考核断面达标率"
     )
     assert found.sections["plans with no region"] == [] and found.count == 7
-    problem = read_report("a.txt (utf-8)\n  a.txt:3: warning: table row not read\n")
-    assert problem.problems == [("a.txt:3", "warning", "table row not read")]
+    problem = {"where": "a.txt:3", "severity": "warning", "message": "table row not read"}
+    one = {"files": [{"problems": [], "documents": [{"problems": [problem]}]}], "summary": {"text": ""}, "review": {}}
+    assert read_report(one).problems == [("a.txt:3", "warning", "table row not read")]
 
 
 def test_a_cell_keeps_literals_and_marks_what_cannot_be_compared() -> None:

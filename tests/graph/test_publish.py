@@ -2,7 +2,8 @@
 
 import pytest
 
-from graph.publish import current_build, publish
+from graph.layout import current_build
+from graph.publish import publish
 
 
 def _write(text: str):
@@ -47,3 +48,21 @@ def test_graph_json_gives_back_the_built_graph(build_root, built) -> None:
     loaded = load_graph(build_root)
     assert dict(loaded.nodes(data=True)) == dict(built.graph.nodes(data=True))
     assert sorted(loaded.edges(keys=True, data=True)) == sorted(built.graph.edges(keys=True, data=True))
+
+
+def test_every_build_writes_a_manifest_and_a_structured_report(build_root) -> None:
+    import json
+
+    from graph.layout import MANIFEST, REPORT_JSON, current_build
+
+    directory = current_build(build_root)
+    manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    files = {entry["source_file"]: entry for entry in manifest["corpus"]["files"]}
+    assert files["handan-eco-plan-2021-2025.txt"]["encoding"] == "utf-8"
+    assert len(files["handan-eco-plan-2021-2025.txt"]["sha256"]) == len(manifest["corpus"]["sha256"]) == 64
+    assert manifest["counts"]["nodes"]["Plan"] == 8 and manifest["counts"]["relationships"]["COVERS"] == 8
+    assert manifest["versions"]["plankg"] and manifest["versions"]["ladybug"]
+    assert {"ingest and graph", "store", "graph-json"} <= set(manifest["timings_s"])
+    report = json.loads((directory / REPORT_JSON).read_text(encoding="utf-8"))
+    assert report["summary"]["text"] == "5 files, 8 documents, 0 problems (0 errors)"
+    assert report["review"]["plans with no region"] == []
