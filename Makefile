@@ -22,11 +22,12 @@ test: $(STAMP)  ## the whole test suite
 
 SCALES ?= 1,10,100
 
-bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/performance.md), then ingest linearity
+bench: $(STAMP)  ## speed and memory figures at $(SCALES)× the corpus (docs/performance.md), then ingest linearity, query limits, formats and the CLI's whole-process time
 	$(BIN)/python benchmarks/bench_scale.py --scales $(SCALES)
 	$(BIN)/python benchmarks/bench_linearity.py
 	$(BIN)/python benchmarks/bench_query_limits.py
 	$(BIN)/python benchmarks/bench_formats.py
+	$(BIN)/python benchmarks/bench_cli.py
 
 alignment: $(STAMP)  ## recall and precision of counterpart links on the hand-labelled set, per city pair
 	$(BIN)/python benchmarks/alignment.py
