@@ -14,6 +14,7 @@ FACTS = {  # the first words of a code cell → what its output must show, check
     "matrix = ": ["42", "40", "37*", "1.65", "11300", "达到省要求"],  # handan:164, xingtai:87, hengshui:651
     "scopes = ": ["细颗粒物（PM2.5）年均浓度  全市  市城区   市区城市"],
     "progress = ": ["细颗粒物（PM2.5）年均浓度", "52", "是"],  # hengshui: 2020 target 54, achieved 52, met
+    "from queries.compare": ["邯郸市      57.0    42.0   -15.0       约束性    全市        164"],  # handan:164
     "load = ": ["邯郸市各县<市、区>政府  government       88      87        1"],  # scope statement, handan:262-266
     "bureau = ": ["lead           15", "responsible    64"],
     "owners = ": ["handan-eco-plan-2021-2025/m/19", "邯郸市生态环境局"],

@@ -35,7 +35,9 @@ def render() -> None:
         implied=rows["implied"].fillna(False).astype(bool),
     )
     st.caption(f"{rows['measure_id'].nunique()} 条任务 measures · {len(table)} 行 rows")
-    for region, part in table.groupby("region", sort=True):
+    named = set(rows.dropna(subset=["department"])["region"])
+    for region in sorted(set(table["region"]), key=lambda region: (region not in named, region)):  # owners first
+        part = table[table["region"] == region]
         owners = (
             part[part["department"] != NONE_NAMED]
             .groupby("role")["department"]
@@ -49,13 +51,14 @@ def render() -> None:
                     f"《{plan}》没有列出责任单位，只能看任务本身 / This plan names no responsible units for any measure."
                 )
             st.dataframe(
-                part[["department", "role", "implied", "measure", "plan", "source"]],
+                part[["department", "role", "implied", "clause", "measure", "plan", "source"]],
                 hide_index=True,
                 width="stretch",
                 column_config={
                     "department": "部门 body",
                     "role": "角色 role",
                     "implied": "推出 implied",
+                    "clause": "责任条款 clause",
                     "measure": st.column_config.TextColumn("任务（含责任条款）measure with its clause", width="large"),
                     "plan": "规划 plan",
                     "source": st.column_config.LinkColumn(t("source"), display_text="原文 ↗", width="small"),

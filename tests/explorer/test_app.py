@@ -155,11 +155,11 @@ def test_unknown_deep_links_say_so(app) -> None:
 def test_who_owns_loose_coal_city_by_city(app) -> None:
     page = app("owners", task="散煤")
     labels = [expander.label for expander in page.expander]
-    assert labels == [  # as `plankg who 散煤`: Ningjin 3 measures in 2 plans, one in each city
+    assert labels == [  # as `plankg who 散煤`: one measure in each city, Ningjin 3 in 2 plans; named owners first
+        "邯郸市 · 1 条任务 measures",
         "宁晋县 · 3 条任务 measures",
         "衡水市 · 1 条任务 measures",
         "邢台市 · 1 条任务 measures",
-        "邯郸市 · 1 条任务 measures",
     ]
     handan = next(expander for expander in page.expander if expander.label.startswith("邯郸市"))
     (owners,) = [markdown.value for markdown in handan.markdown if markdown.value.startswith("**负责 responsible**")]
