@@ -10,11 +10,11 @@ names such as ``各县<市、区>政府`` stay one node per document region.
 import re
 from dataclasses import dataclass
 
-from ingest.reference import Region, RegionTable, department_kind, load_department_functions
+from ingest.reference import Region, RegionTable
+from ingest.reference.departments import COLLECTIVE_WORDS, department_kind, load_department_functions
 
 _BUREAU_SUFFIX = re.compile(r"(?<=.)(?:厅|局|委员会)$")
 _LEVEL_OF_WORD = {"省": "province", "市": "city", "县": "county", "区": "county"}
-_COLLECTIVE = ("各", "有关")
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ class Department:
 def resolve_department(unit: str, home: Region, regions: RegionTable) -> Department:
     """The body that ``unit`` (a name as written) denotes in a document of region ``home``."""
     form = department_kind(unit)
-    if form.prefix.startswith(_COLLECTIVE):
-        word = form.prefix.lstrip("各有关")[:1]
+    if form.prefix.startswith(COLLECTIVE_WORDS):
+        word = form.prefix.lstrip("".join(COLLECTIVE_WORDS))[:1]
         return Department(
             id=f"dept/{home.code}/{unit}",
             name=home.name + unit,

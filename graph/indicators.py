@@ -7,17 +7,13 @@ one of them, with the scope the row measures (全市, 市城区, 县城…). A r
 alignment gets an Indicator of its own and is listed in the build report.
 """
 
-import csv
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from ingest.records import IndicatorRow
-from ingest.reference import REFERENCE_DIR
-
-_NOISE = re.compile(r"[\s“”\"'（）()]")
+from ingest.reference import read_table
+from ingest.text import name_key
 
 
 @dataclass(frozen=True)
@@ -43,26 +39,20 @@ class Alignment:
     aligned: bool
 
 
-def name_key(name: str) -> str:
-    """The form names are compared in: NFKC-folded, without spaces, quotes or parentheses."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", name)).lower()
-
-
 @cache
 def load_indicators() -> dict[str, Indicator]:
     """The canonical indicators by id."""
-    with (REFERENCE_DIR / "indicators.csv").open(encoding="utf-8", newline="") as handle:
-        return {
-            row["id"]: Indicator(
-                id=f"indicator/{row['id']}",
-                name=row["name"],
-                name_en=row["name_en"] or None,
-                unit=row["unit"] or None,
-                category=row["category"] or None,
-                keywords=row["keywords"] or None,
-            )
-            for row in csv.DictReader(handle)
-        }
+    return {
+        row["id"]: Indicator(
+            id=f"indicator/{row['id']}",
+            name=row["name"],
+            name_en=row["name_en"] or None,
+            unit=row["unit"] or None,
+            category=row["category"] or None,
+            keywords=row["keywords"] or None,
+        )
+        for row in read_table("indicators.csv")
+    }
 
 
 @cache
@@ -70,11 +60,10 @@ def load_alignment() -> dict[str, tuple[str, str | None, str | None]]:
     """Name key → (indicator id, scope, note), from the reviewed alignment table."""
     indicators = load_indicators()
     table = {}
-    with (REFERENCE_DIR / "indicator_alignment.csv").open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            if row["indicator_id"] not in indicators:
-                raise ValueError(f"indicator_alignment.csv:{number}: unknown indicator {row['indicator_id']!r}")
-            table[name_key(row["name_as_written"])] = (row["indicator_id"], row["scope"] or None, row["note"] or None)
+    for number, row in enumerate(read_table("indicator_alignment.csv"), start=2):
+        if row["indicator_id"] not in indicators:
+            raise ValueError(f"indicator_alignment.csv:{number}: unknown indicator {row['indicator_id']!r}")
+        table[name_key(row["name_as_written"])] = (row["indicator_id"], row["scope"] or None, row["note"] or None)
     return table
 
 

@@ -10,21 +10,17 @@ over a shorter one it contains (``地下水超采`` is one hit, not also ``地�
 hits (ties are all main).
 """
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import networkx as nx
 
 from graph.edges import add_edge
 from graph.keywords import KeywordIndex
-from ingest.reference import REFERENCE_DIR
+from ingest.reference import read_table
 from ingest.responsibility import clause_spans
-
-TOPICS_FILE = REFERENCE_DIR / "topics.csv"
-_SPACE = re.compile(r"\s+")
+from ingest.text import without_spaces
 
 
 @dataclass(frozen=True)
@@ -53,19 +49,18 @@ def topic_node_id(topic_id: str) -> str:
     return f"topic/{topic_id}"
 
 
-def load_topics(path: Path = TOPICS_FILE) -> list[Topic]:
-    """The taxonomy, in file order; ValueError if it is not well formed."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        topics = [
-            Topic(
-                id=row["id"],
-                parent=row["parent"] or None,
-                name_zh=row["name_zh"],
-                name_en=row["name_en"],
-                keywords=tuple(word for word in row["keywords"].split("|") if word),
-            )
-            for row in csv.DictReader(handle)
-        ]
+def load_topics() -> list[Topic]:
+    """The taxonomy of ``data/reference/topics.csv``, in file order; ValueError if it is not well formed."""
+    topics = [
+        Topic(
+            id=row["id"],
+            parent=row["parent"] or None,
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            keywords=tuple(word for word in row["keywords"].split("|") if word),
+        )
+        for row in read_table("topics.csv")
+    ]
     check_topics(topics)
     return topics
 
@@ -117,7 +112,7 @@ class TopicClassifier:
 
     def classify(self, text: str) -> list[TopicMatch]:
         """The topics a measure's text is about, in taxonomy order (clauses and white space ignored)."""
-        body = _SPACE.sub("", strip_clauses(text))
+        body = without_spaces(strip_clauses(text))
         candidates = self._index.values_in(body)
         found = []
         for topic, pattern, spelling in self._rules:

@@ -13,13 +13,12 @@ from ingest.errors import IngestError
 from ingest.numbering import chinese_to_int, five_year_plan_years
 from ingest.records import DocumentKind, DocumentRecord, Level
 from ingest.source import Line, SourceText
-from ingest.text import is_noise, strip_markup
+from ingest.text import compact, is_noise
 
 RegionFinder = Callable[[str], tuple[str, Level] | None]
 """Returns the region named in a text (its full name and level), or ``None``."""
 
 _TOC_ENTRY = re.compile(r"^\s*(?P<title>\S.*?\S)\s*[.…·]{3,}\s*[（(]\s*\d+\s*[）)]\s*$")
-_SPACE_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _NOTICE_START = re.compile(r"关\s*于")
 _NOTICE_END = re.compile(r"(?:通\s*知|意\s*见|决\s*定|批\s*复|通\s*告|办\s*法|规\s*定)$")
 _DOC_NUMBER = re.compile(
@@ -63,11 +62,6 @@ class DocumentSlice:
     """Last line of the header block (title, number, date, addressees) before the body."""
     colophon: frozenset[int] = frozenset()
     """Lines of the closing block (抄送：… / …年…月…日印发), which are not body text."""
-
-
-def compact(text: str) -> str:
-    """Remove markup and the spaces PDF extraction puts between Chinese characters."""
-    return _SPACE_BETWEEN_CJK.sub("", strip_markup(text)).strip()
 
 
 def split_documents(source: SourceText, find_region: RegionFinder) -> tuple[list[DocumentSlice], set[int]]:

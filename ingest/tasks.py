@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.deadlines import deadline_date
-from ingest.indicators.detect import Layout, split_cells, squeeze
+from ingest.indicators.detect import Layout, split_cells
 from ingest.outline import Outline
 from ingest.records import DocumentRecord, MeasureRecord, ResponsibilityClause
 from ingest.responsibility import find_clauses
 from ingest.source import Line, SourceText
-from ingest.text import is_noise
+from ingest.text import is_noise, squeeze
 
 _COLUMNS = (
     ("number", re.compile(r"序号")),
@@ -56,7 +56,12 @@ def parse_task_tables(
         task = ""
         for line in rows:
             result.consumed.add(line.number)
-            if line is header or is_noise(line.text) or _RULE.match(line.text) or squeeze(line.text) == squeeze(header.text):
+            if (
+                line is header
+                or is_noise(line.text)
+                or _RULE.match(line.text)
+                or squeeze(line.text) == squeeze(header.text)
+            ):
                 continue
             cells = dict(zip(columns, split_cells(line.text, _layout(line.text)), strict=False))
             task = cells.get("task") or task

@@ -1,6 +1,14 @@
-"""Line-level cleaning shared by the parsers: page debris, markup, wrapped lines."""
+"""Text normalisation, in one place: page debris, markup, wrapped lines and the compared forms.
+
+Every normalised form a parser or the graph compares text in is here: :func:`strip_markup`
+(markup removed, words as written), :func:`compact` (and no spaces between Chinese
+characters), :func:`clean` (table cells: sub/superscripts joined), :func:`squeeze` (no
+whitespace or pipes: table headers), :func:`without_spaces` and :func:`name_key` (NFKC, no
+spaces, quotes or brackets: indicator names).
+"""
 
 import re
+import unicodedata
 
 _PAGE_NUMBER = re.compile(r"^\s*[—–\-－]{1,3}\s*\d{1,4}\s*[—–\-－]{1,3}\s*$")
 _MARKDOWN_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|[-*+]\s+)")
@@ -11,6 +19,11 @@ _LATEX_MATH = re.compile(r"\$([^$\n]{0,200})\$")
 _LATEX_COMMAND = re.compile(r"\\(?:text|mathrm|mathbf|operatorname)\s*\{([^{}]{0,100})\}")
 _LATEX_SYMBOLS = {r"\mu": "μ", r"\%": "%", r"\cdot": "·", r"\times": "×", r"\leq": "≤", r"\geq": "≥", r"\sim": "～"}
 _LATEX_SCRIPT = re.compile(r"[_^]\{([^{}]{0,20})\}|[_^](\w)")
+_SPACE = re.compile(r"\s+")
+_SPACE_BETWEEN_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_SCRIPT_TAG = re.compile(r" ?<(sub|sup)> ?([^<]{0,20}?) ?</\1> ?", re.IGNORECASE)
+_LATEX_SUB_OUTSIDE_MATH = re.compile(r" ?[_^]\{([^{}$]{0,20})\} ?")
+_NAME_NOISE = re.compile(r"[\s“”\"'（）()]")
 _CLOSING = "。；;！？!?：:）)】」』》”’"
 _OPENING, _CLOSED = "（(【「『《“", "）)】」』》”"
 _RUNS_ON = "，,、"
@@ -47,6 +60,33 @@ def strip_markup(text: str) -> str:
     text = _BOLD.sub("", text)
     text = _HTML_TAG.sub("", text)
     return _LATEX_MATH.sub(lambda match: _latex_to_text(match.group(1)), text)
+
+
+def compact(text: str) -> str:
+    """Remove markup and the spaces PDF extraction puts between Chinese characters."""
+    return _SPACE_BETWEEN_CJK.sub("", strip_markup(text)).strip()
+
+
+def clean(text: str) -> str:
+    """Strip markup; ``PM <sub>2.5</sub> 年`` and ``PM _{2.5} 年`` both give ``PM2.5年``."""
+    text = _SCRIPT_TAG.sub(lambda match: match.group(2), text)
+    text = strip_markup(text)
+    return _LATEX_SUB_OUTSIDE_MATH.sub(r"\1", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, pipes and markup: the form headers are compared in."""
+    return re.sub(r"[\s|]+", "", clean(text))
+
+
+def without_spaces(text: str) -> str:
+    """``text`` with every run of whitespace removed."""
+    return _SPACE.sub("", text)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFKC-folded, without spaces, quotes or parentheses."""
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name)).lower()
 
 
 def _latex_to_text(math: str) -> str:

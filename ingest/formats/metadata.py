@@ -3,7 +3,8 @@
 import datetime as dt
 import re
 
-from ingest.documents import DocumentSlice, compact
+from ingest.documents import DocumentSlice
+from ingest.text import compact
 
 _DATE = re.compile(r"(?P<y>\d{4})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
 _NUMBER = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]")

@@ -15,10 +15,8 @@ Decisions, shared by every layout:
 import re
 from dataclasses import dataclass
 
-from ingest.text import strip_markup
+from ingest.text import without_spaces
 
-_SCRIPT_TAG = re.compile(r" ?<(sub|sup)> ?([^<]{0,20}?) ?</\1> ?", re.IGNORECASE)
-_LATEX_SUB_OUTSIDE_MATH = re.compile(r" ?[_^]\{([^{}$]{0,20})\} ?")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _CIRCLED_MARK = re.compile(f"[{_CIRCLED}]")
 _STAR_MARK = re.compile(r"[*＊]{1,3}$")
@@ -34,7 +32,6 @@ _NUMBER = r"\d+(?:\.\d+)?"
 _SINGLE_NUMBER = re.compile(rf"^\[?[≤≥<>＜＞]?({_NUMBER})[%％]?(?:以上|以下|左右)?\]?(?:[（(][^（）()]*[)）])?$")
 _RANGE = re.compile(rf"^{_NUMBER}[%％]?[—\-~～至]{{1,4}}{_NUMBER}[%％]?$")
 _PLACEHOLDER = re.compile(r"^[-—–－]+$")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -55,13 +52,6 @@ class Value:
     footnotes: tuple[str, ...]
 
 
-def clean(text: str) -> str:
-    """Strip markup; ``PM <sub>2.5</sub> 年`` and ``PM _{2.5} 年`` both give ``PM2.5年``."""
-    text = _SCRIPT_TAG.sub(lambda match: match.group(2), text)
-    text = strip_markup(text)
-    return _LATEX_SUB_OUTSIDE_MATH.sub(r"\1", text).strip()
-
-
 def split_name(text: str) -> Name:
     """Split ``细颗粒物（PM2.5）浓度（ug/m3）`` into name and unit; take off footnote markers.
 
@@ -73,7 +63,7 @@ def split_name(text: str) -> Name:
     match = _unit_match(name)
     if match is None or match.start() == 0:
         return Name(name=name, unit=None, footnotes=footnotes)
-    unit = _SPACE.sub("", match.group(1))
+    unit = without_spaces(match.group(1))
     return Name(name=name[: match.start()].rstrip(), unit=unit, footnotes=footnotes)
 
 
@@ -83,13 +73,13 @@ def parse_value(text: str | None) -> Value:
     if literal is None:
         return Value(None, None, ())
     bare, footnotes = _take_markers(literal, letters=False)
-    match = _SINGLE_NUMBER.match(_SPACE.sub("", bare))
+    match = _SINGLE_NUMBER.match(without_spaces(bare))
     return Value(literal, float(match.group(1)) if match else None, footnotes)
 
 
 def is_value_like(text: str) -> bool:
     """True for a token that is a whole value by its form: a number, range or placeholder."""
-    bare = _SPACE.sub("", _take_markers(text, letters=False)[0])
+    bare = without_spaces(_take_markers(text, letters=False)[0])
     return bool(_SINGLE_NUMBER.match(bare) or _RANGE.match(bare) or _PLACEHOLDER.match(bare))
 
 
@@ -104,7 +94,7 @@ def ends_with_unit(text: str) -> bool:
 def _unit_match(text: str) -> re.Match[str] | None:
     """The unit ending ``text``, in parentheses (``（万吨）``) or bare (``比率%``)."""
     parens = _TRAILING_PARENS.search(text)
-    if parens and _UNIT.fullmatch(_SPACE.sub("", parens.group(1))):
+    if parens and _UNIT.fullmatch(without_spaces(parens.group(1))):
         return parens
     return _BARE_UNIT.search(text)
 

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from ingest.indicators.cells import clean
 from ingest.source import Line
-from ingest.text import is_noise
+from ingest.text import clean, is_noise, squeeze
 
 
 class Role(str, Enum):
@@ -94,11 +93,6 @@ _HEADER_LABEL = re.compile(
     r"|(?P<unit>单位)"
     r"|(?P<name>指标名称|指标)"
 )
-
-
-def squeeze(text: str) -> str:
-    """Text without whitespace, pipes and markup: the form headers are compared in."""
-    return re.sub(r"[\s|]+", "", clean(text))
 
 
 def find_header(lines: Sequence[Line], index: int) -> Header | None:

@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.indicators.cells import clean, ends_with_unit
-from ingest.indicators.detect import Header, Role, is_table_end, repeated_header_length, squeeze
+from ingest.indicators.cells import ends_with_unit
+from ingest.indicators.detect import Header, Role, is_table_end, repeated_header_length
 from ingest.indicators.rows import ATTRIBUTES, RawRow
 from ingest.indicators.split import join, split_cells, starts_with_value, tokenize
 from ingest.records import Problem, Severity
 from ingest.source import Line, SourceText
-from ingest.text import is_noise
+from ingest.text import clean, is_noise, squeeze
 
 _ROW_START = re.compile(r"^(\d{1,2})(?:\s+(.*))?$")
 _LABEL_PIECE = re.compile(r"^[\u4e00-\u9fff]{1,4}[①②③④⑤⑥⑦⑧⑨⑩]?$")

@@ -3,12 +3,11 @@
 import re
 from collections.abc import Sequence
 
-from ingest.indicators.cells import clean
 from ingest.indicators.detect import Header, Layout, Role, repeated_header_length, split_cells
 from ingest.indicators.rows import RawRow
 from ingest.records import Problem, Severity
 from ingest.source import Line, SourceText
-from ingest.text import is_noise
+from ingest.text import clean, is_noise
 
 _MARKDOWN_RULE_CHARS = frozenset("|:- \t")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")

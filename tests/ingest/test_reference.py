@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.reference import Category, department_kind, load_department_aliases, load_regions
+from ingest.reference import load_regions
+from ingest.reference.departments import Category, department_kind, load_department_aliases
 from ingest.responsibility import find_clauses
 from ingest.text import join_wrapped
 

@@ -1,109 +1,26 @@
-"""Reference tables: the Hebei region tree and the rules naming a department's kind.
+"""The rules naming a department's kind: aliases, categories by suffix, functions, place prefixes.
 
-The tables live in ``data/reference/`` (see its README for sources and corrections):
-``regions.csv`` (GB/T 2260 codes), ``department_aliases.csv`` (abbreviation → full
-form, matched at the start of a name once its place prefix is removed),
-``department_categories.csv`` (name suffix → category) and ``department_functions.csv``
-(kinds whose function is named differently elsewhere, matched at the start of a kind).
+``department_aliases.csv`` (abbreviation → full form, matched at the start of a name once its
+place prefix is removed), ``department_categories.csv`` (name suffix → category) and
+``department_functions.csv`` (kinds whose function is named differently elsewhere, matched at
+the start of a kind).
 """
 
-import csv
 import re
-from collections.abc import Iterator
 from enum import Enum
 from functools import cache
-from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ingest.records import Level
+from ingest.reference.regions import load_regions, short_name
+from ingest.reference.tables import read_table
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
-
+COLLECTIVE_WORDS = ("各", "有关")
+"""Words that make a unit name collective (``各县<市、区>政府``, ``有关部门``)."""
 _LEVEL_WORDS = ("乡镇", "省", "市", "县", "区", "乡", "镇")
-_COLLECTIVE = re.compile(r"各|有关")
+_COLLECTIVE = re.compile("|".join(COLLECTIVE_WORDS))
 # "县<市、区>" / "市（含定州、辛集市）": a bracketed note after a level word stays in the prefix.
 _BRACKET_NOTE = re.compile(r"[<（(][^<>（）()]{0,30}[>）)]")
-_SHORT_NAME_SUFFIX = re.compile(r"(?:(?:满|回|蒙古)族)*自治县$|[省市县区]$")
-
-
-class Region(BaseModel):
-    """A province, prefecture-level city or county-level division (county, district, county-level city)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    code: str = Field(pattern=r"^\d{6}$")
-    name: str
-    level: Literal["province", "city", "county"]
-    parent_code: str | None = None
-
-
-class RegionTable:
-    """Regions by code and by name, with their parent chain."""
-
-    def __init__(self, regions: list[Region]):
-        self._by_code = {region.code: region for region in regions}
-        self._by_name: dict[str, list[Region]] = {}
-        for region in regions:
-            self._by_name.setdefault(region.name, []).append(region)
-
-    def __iter__(self) -> Iterator[Region]:
-        return iter(self._by_code.values())
-
-    def __len__(self) -> int:
-        return len(self._by_code)
-
-    def by_code(self, code: str) -> Region:
-        """The region with GB/T 2260 ``code``; KeyError if there is none."""
-        return self._by_code[code]
-
-    def by_name(self, name: str, within: str | None = None) -> Region:
-        """The region called ``name`` (e.g. ``宁晋县``).
-
-        Some names repeat (``桥西区`` is in 石家庄市 and in 张家口市): pass ``within``,
-        the name or code of an ancestor, to choose. KeyError if none or several match.
-        """
-        found = [
-            region
-            for region in self._by_name.get(name, [])
-            if within is None or any(within in (p.name, p.code) for p in self.parents(region))
-        ]
-        if len(found) != 1:
-            raise KeyError(f"{len(found)} regions named {name!r}" + (f" within {within!r}" if within else ""))
-        return found[0]
-
-    def parents(self, region: Region) -> tuple[Region, ...]:
-        """The ancestors of ``region``, nearest first: 宁晋县 → (邢台市, 河北省)."""
-        chain = []
-        while region.parent_code:
-            region = self._by_code[region.parent_code]
-            chain.append(region)
-        return tuple(chain)
-
-    def children(self, region: Region) -> tuple[Region, ...]:
-        """The regions directly under ``region``."""
-        return tuple(child for child in self if child.parent_code == region.code)
-
-    def find_in(self, text: str) -> tuple[str, Level] | None:
-        """The region ``text`` names first, as (full name, level), or None.
-
-        Full names count (``宁晋县``), and so do the short names of provinces and
-        cities (``河北`` in ``美丽河北建设行动方案``); names shared by several regions
-        do not. At the same position the longer name wins (``邯郸市`` over ``邯郸``).
-        """
-        best: tuple[tuple[int, int], Region] | None = None
-        for region in self:
-            if len(self._by_name[region.name]) > 1:
-                continue
-            names = (
-                [region.name] if region.level == "county" else [region.name, _SHORT_NAME_SUFFIX.sub("", region.name)]
-            )
-            for name in names:
-                at = text.find(name)
-                if at >= 0 and (best is None or (at, -len(name)) < best[0]):
-                    best = ((at, -len(name)), region)
-        return (best[1].name, Level(best[1].level)) if best else None
 
 
 class DepartmentAlias(BaseModel):
@@ -155,37 +72,24 @@ class DepartmentForm(BaseModel):
     category: Category
 
 
-def _rows(file_name: str) -> list[dict[str, str]]:
-    with (REFERENCE_DIR / file_name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-@cache
-def load_regions() -> RegionTable:
-    """The Hebei region tree from ``regions.csv``."""
-    return RegionTable(
-        [Region.model_validate({**row, "parent_code": row["parent_code"] or None}) for row in _rows("regions.csv")]
-    )
-
-
 @cache
 def load_department_aliases() -> tuple[DepartmentAlias, ...]:
     """Alias rules, longest alias first (so ``卫生健康委员会`` is matched before ``卫生健康委``)."""
-    aliases = [DepartmentAlias.model_validate(row) for row in _rows("department_aliases.csv")]
+    aliases = [DepartmentAlias.model_validate(row) for row in read_table("department_aliases.csv")]
     return tuple(sorted(aliases, key=lambda rule: len(rule.alias), reverse=True))
 
 
 @cache
 def load_department_categories() -> tuple[CategoryRule, ...]:
     """Category rules, longest suffix first (so ``管委会`` is matched before ``委``)."""
-    rules = [CategoryRule.model_validate(row) for row in _rows("department_categories.csv")]
+    rules = [CategoryRule.model_validate(row) for row in read_table("department_categories.csv")]
     return tuple(sorted(rules, key=lambda rule: len(rule.suffix), reverse=True))
 
 
 @cache
 def load_department_functions() -> tuple[FunctionRule, ...]:
     """Function rules, longest kind first (so ``林业和草原`` would be matched before ``林业``)."""
-    rules = [FunctionRule.model_validate(row) for row in _rows("department_functions.csv")]
+    rules = [FunctionRule.model_validate(row) for row in read_table("department_functions.csv")]
     return tuple(sorted(rules, key=lambda rule: len(rule.kind), reverse=True))
 
 
@@ -228,7 +132,7 @@ def _prefixes(name: str) -> tuple[set[str], set[str]]:
 def _place_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(region names and level words, region short names such as ``邯郸`` for 邯郸市)."""
     names = [region.name for region in load_regions()]
-    short = {_SHORT_NAME_SUFFIX.sub("", name) for name in names}
+    short = {short_name(name) for name in names}
     return tuple(names) + _LEVEL_WORDS, tuple(word for word in short if len(word) >= 2)
 
 
