@@ -21,6 +21,10 @@ SHEETS = {
     "gaps": "无对应 gaps",
     "responsibilities": "责任 responsibilities",
 }
+GAP_COLUMNS = [
+    "verdict", "measure_id", "section", "measure", "near_misses", "plan_id", "searched_in", "document", "doc_number",
+    "source",
+]  # fmt: skip
 NO_UNITS = "（本规划未列出责任单位 / this plan names no responsible units）"
 
 
@@ -70,7 +74,8 @@ def _measures(run: Run, ids: list[str], cite: pd.DataFrame) -> pd.DataFrame:
 
 
 def _gaps(run: Run, ids: list[str], cite: pd.DataFrame) -> pd.DataFrame:
-    parts = [run("measure_gaps", plan="", other="", topic="").assign(plan_id="", searched_in="", near_misses="")]
+    """Each plan's measures with no counterpart in each other plan; no rows for a single plan."""
+    parts = []
     for plan, other in permutations(ids, 2):
         rows = run("measure_gaps", plan=plan, other=other, topic="")
         near = [
@@ -78,8 +83,10 @@ def _gaps(run: Run, ids: list[str], cite: pd.DataFrame) -> pd.DataFrame:
             for misses, scores in zip(rows["near_misses"], rows["near_scores"], strict=True)
         ]
         parts.append(rows.assign(plan_id=plan, searched_in=cite.loc[other, "document"], near_misses=near))
+    if not parts:
+        return pd.DataFrame(columns=GAP_COLUMNS)
     rows = pd.concat(parts, ignore_index=True)
-    return _cited(rows, cite).drop(columns=["near_scores", "source_file", "line_start", "line_end"])
+    return _cited(rows, cite)[GAP_COLUMNS]
 
 
 def _responsibilities(run: Run, ids: list[str], plans: pd.DataFrame, cite: pd.DataFrame) -> pd.DataFrame:

@@ -16,10 +16,18 @@ SHOWN_TEXT = 110
 
 
 def shares(counts: pd.DataFrame, totals: pd.Series, columns: dict[str, str]) -> pd.DataFrame:
-    """Topic × plan: the share (%) of each plan's measures about each top topic, every top topic a row."""
-    table = counts.pivot_table(index="topic", columns="plan_id", values="measures", aggfunc="sum", fill_value=0)
+    """Topic × plan: the share (%) of each plan's measures about each topic, each top topic followed by its sub-topics."""
+    table = counts.pivot_table(index="topic_id", columns="plan_id", values="measures", aggfunc="sum", fill_value=0)
     ordered = [plan for plan in columns if plan in table.columns]
-    return (table[ordered] / totals[ordered] * 100).round(1).rename(columns=columns)
+    table = (table[ordered] / totals[ordered] * 100).astype(float).round(1).rename(columns=columns)
+    about = counts.drop_duplicates("topic_id").set_index("topic_id")
+    rows = []
+    for top in about[about["parent"].isna()].index:
+        rows += [top, *about[about["parent"] == top].index]
+    names = {
+        topic: ("　└ " if pd.notna(about.loc[topic, "parent"]) else "") + about.loc[topic, "topic"] for topic in rows
+    }
+    return table.loc[rows].rename(index=names).rename_axis("主题 topic")
 
 
 def render(plan_ids: list[str]) -> None:

@@ -5,5 +5,5 @@
 // params: ids=["dept/130400/生态环境局", "region/130400"], types=["BELONGS_TO"]
 // example: plankg query --name edges_among --param 'ids=["handan-eco-plan-2021-2025", "region/130400"]' --param 'types=["COVERS"]'
 MATCH (a)-[r]->(b)
-WHERE a.id IN $ids AND b.id IN $ids AND label(r) IN $types
-RETURN a.id AS tail, label(r) AS type, b.id AS head, r.role AS role, r.status AS status
+WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+RETURN a.id AS tail, type(r) AS type, b.id AS head, r.role AS role, r.status AS status

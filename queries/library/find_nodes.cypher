@@ -6,6 +6,6 @@
 // example: plankg query --name find_nodes --param find=生态环境局
 MATCH (n)
 WHERE n.id CONTAINS $find OR coalesce(n.name, n.title, n.heading, n.text, '') CONTAINS $find
-RETURN n.id AS id, label(n) AS label, coalesce(n.name, n.title, n.heading, n.text, '') AS words
+RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.heading, n.text, '') AS words
 ORDER BY label, id
 LIMIT $limit

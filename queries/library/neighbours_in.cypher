@@ -5,7 +5,7 @@
 // params: ids=["region/130400"], labels=["Department"], types=["BELONGS_TO"], limit=5000
 // example: plankg query --name neighbours_in --param 'ids=["topic/air"]' --param 'labels=["Measure"]' --param 'types=["ABOUT"]'
 MATCH (n)<-[r]-(m)
-WHERE n.id IN $ids AND label(m) IN $labels AND label(r) IN $types
+WHERE n.id IN $ids AND labels(m)[0] IN $labels AND type(r) IN $types
 RETURN m AS node
-ORDER BY label(m), m.id
+ORDER BY labels(m)[0], m.id
 LIMIT $limit

@@ -5,7 +5,7 @@
 // params: ids=["dept/130400/生态环境局"], labels=["Measure"], types=["RESPONSIBLE_FOR"], limit=5000
 // example: plankg query --name neighbours_out --param 'ids=["handan-eco-plan-2021-2025"]' --param 'labels=["Section"]' --param 'types=["HAS_SECTION"]'
 MATCH (n)-[r]->(m)
-WHERE n.id IN $ids AND label(m) IN $labels AND label(r) IN $types
+WHERE n.id IN $ids AND labels(m)[0] IN $labels AND type(r) IN $types
 RETURN m AS node
-ORDER BY label(m), m.id
+ORDER BY labels(m)[0], m.id
 LIMIT $limit

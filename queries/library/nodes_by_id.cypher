@@ -6,4 +6,4 @@
 // example: plankg query --name nodes_by_id --param 'ids=["region/130400"]'
 MATCH (n)
 WHERE n.id IN $ids
-RETURN n.id AS id, label(n) AS label, coalesce(n.name, n.title, n.heading, n.text, '') AS words
+RETURN n.id AS id, labels(n)[0] AS label, coalesce(n.name, n.title, n.heading, n.text, '') AS words

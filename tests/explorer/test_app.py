@@ -94,6 +94,8 @@ def test_compare_follows_the_url_and_shows_topics(app) -> None:
     assert "(?page=sources&id=handan-eco-plan-2021-2025%2Fm%2F" in _texts(page)
     shares = page.dataframe[0].value
     assert shares.loc["大气环境 Air", "邯郸市"] == 25.0  # 22 of Handan's 88 measures
+    assert shares.loc["　└ 散煤治理 Loose coal control", "邯郸市"] == 2.3  # 2 of 88, under its top topic
+    assert shares.index.get_loc("　└ 散煤治理 Loose coal control") > shares.index.get_loc("大气环境 Air")
     assert page.query_params["subtopic"] == "topic/loose-coal"
 
 
