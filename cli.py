@@ -45,7 +45,7 @@ def ingest(
     out: Path | None = typer.Option(None, help="Write every record as JSON to this file."),
 ) -> None:
     """Read the corpus into typed records; print per document what was found and what was not placed."""
-    from ingest.pipeline import ingest_corpus
+    from ingest.corpus import ingest_corpus
     from ingest.report import format_report, records_json
 
     if not corpus.is_dir():

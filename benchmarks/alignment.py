@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.build import build_graph  # noqa: E402
 from graph.similarity import candidate_pairs, topic_blocks  # noqa: E402
-from ingest.pipeline import ingest_corpus  # noqa: E402
+from ingest.corpus import ingest_corpus  # noqa: E402
 from ingest.reference import load_regions  # noqa: E402
 
 LABELS = ROOT / "tests" / "graph" / "alignment" / "labels.jsonl"

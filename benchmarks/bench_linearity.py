@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.pipeline import ingest_file
+from ingest.corpus import ingest_file
 from ingest.reference import load_regions
 
 ROOT = Path(__file__).resolve().parent.parent

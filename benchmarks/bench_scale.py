@@ -32,7 +32,7 @@ from graph.exports.neo4j_csv import export_neo4j_csv
 from graph.exports.store import write_store
 from graph.layout import GRAPH_JSON, REPORT_TEXT, STORE
 from graph.pipeline import build_report
-from ingest.pipeline import corpus_files, ingest_corpus
+from ingest.corpus import corpus_files, ingest_corpus
 from ingest.reference import load_regions
 from queries import connect
 from queries.named import library

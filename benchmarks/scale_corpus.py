@@ -26,7 +26,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.pipeline import corpus_files, ingest_file
+from ingest.corpus import corpus_files, ingest_file
 from ingest.records import IndicatorRow
 from ingest.reference import Region, RegionTable, load_regions
 from ingest.source import read_source

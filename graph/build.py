@@ -17,8 +17,15 @@ from graph.measure_targets import find_targets
 from graph.similarity import add_similarity
 from graph.topics import add_topics
 from graph.units import normalise_unit, to_unit
-from ingest.pipeline import CorpusIngest, DocumentIngest
-from ingest.records import IndicatorRow, MeasureRecord, ResponsibilityUnit, ScopeStatement, Span
+from ingest.records import (
+    CorpusIngest,
+    DocumentIngest,
+    IndicatorRow,
+    MeasureRecord,
+    ResponsibilityUnit,
+    ScopeStatement,
+    Span,
+)
 from ingest.reference import Region, RegionTable
 
 

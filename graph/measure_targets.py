@@ -15,11 +15,13 @@ from functools import cache
 from graph.indicators import Indicator, load_indicators
 from graph.keywords import KeywordIndex
 from graph.units import normalise_unit, to_unit
+from ingest.numbering import chinese_to_int, five_year_plan_years
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
 _CLAUSE_END = re.compile(r"[，,]")
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_PLAN_PERIOD = re.compile(r"十四五")
+_FIVE_YEAR_PLAN = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九])五")
+"""A Five-Year Plan by its ordinal (``十四五``: the 14th, 2021-2025)."""
 _GOAL = re.compile(
     r"(?P<verb>达到|下降|降低|降至|提高到|提高|提升至|控制在|保持在|稳定在|不低于|不高于|减少|净增|增加)\s*"
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|微克/立方米|μg/m3|个百分点|万吨|吨|亿立方米|万立方米)?\s*(?P<qualifier>以上|以下|以内|左右)?"
@@ -58,7 +60,7 @@ def find_targets(text: str) -> list[MeasureTarget]:
     found: list[MeasureTarget] = []
     for sentence in _SENTENCE.findall(text):
         year_match = _YEAR.search(sentence)
-        year = int(year_match.group(1)) if year_match else (2025 if _PLAN_PERIOD.search(sentence) else None)
+        year = int(year_match.group(1)) if year_match else _plan_end(sentence)
         mentions = sorted(
             {
                 (occurrence.start, occurrence.end, indicators[key].id): (occurrence.keyword, indicators[key])
@@ -93,3 +95,9 @@ def find_targets(text: str) -> list[MeasureTarget]:
                 )
             )
     return found
+
+
+def _plan_end(sentence: str) -> int | None:
+    """The last year of the Five-Year Plan a sentence names (``十四五`` → 2025), or None."""
+    named = _FIVE_YEAR_PLAN.search(sentence)
+    return five_year_plan_years(chinese_to_int(named.group(1)))[1] if named else None

@@ -15,7 +15,8 @@ from graph.exports.graph_json import read
 from graph.layout import GRAPH_JSON, MANIFEST, REPORT_JSON, REPORT_TEXT, STORE, build_directory
 from graph.manifest import corpus_entry, graph_counts, versions
 from graph.publish import publish
-from ingest.pipeline import CorpusIngest, ingest_corpus
+from ingest.corpus import ingest_corpus
+from ingest.records import CorpusIngest
 from ingest.reference import load_regions
 from ingest.report import format_report, report_data
 

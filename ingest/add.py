@@ -4,7 +4,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.pipeline import FileIngest, corpus_files, ingest_file
+from ingest.corpus import FileIngest, corpus_files, ingest_file
 from ingest.report import document_counts
 
 

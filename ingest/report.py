@@ -2,8 +2,7 @@
 
 import json
 
-from ingest.pipeline import CorpusIngest, DocumentIngest
-from ingest.records import Problem
+from ingest.records import CorpusIngest, DocumentIngest, Problem
 
 
 def document_counts(document: DocumentIngest) -> dict[str, int]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.deadlines import deadline_date
-from ingest.indicators.detect import Layout, split_cells
+from ingest.indicators.detect import Layout, line_cells
 from ingest.outline import Outline
 from ingest.records import DocumentRecord, MeasureRecord, ResponsibilityClause
 from ingest.responsibility import find_clauses
@@ -63,7 +63,7 @@ def parse_task_tables(
                 or squeeze(line.text) == squeeze(header.text)
             ):
                 continue
-            cells = dict(zip(columns, split_cells(line.text, _layout(line.text)), strict=False))
+            cells = dict(zip(columns, line_cells(line.text, _layout(line.text)), strict=False))
             task = cells.get("task") or task
             text = "\n".join(part for part in (task, cells.get("action", "")) if part)
             result.measures.append(
@@ -119,7 +119,7 @@ def _is_header(text: str) -> bool:
 
 def _roles(text: str) -> list[str]:
     """The role of each header cell (``""`` for a column plankg does not read)."""
-    cells = [squeeze(cell) for cell in split_cells(text, _layout(text))]
+    cells = [squeeze(cell) for cell in line_cells(text, _layout(text))]
     roles = [next((role for role, pattern in _COLUMNS if pattern.fullmatch(cell)), "") for cell in cells]
     if "lead" in roles and "support" not in roles and "responsible" in roles:
         roles[roles.index("responsible")] = "support"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import CorpusIngest, DocumentIngest, ingest_corpus
+from ingest.corpus import CorpusIngest, DocumentIngest, ingest_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "raw"

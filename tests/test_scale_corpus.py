@@ -7,7 +7,7 @@ import pytest
 
 from benchmarks.scale_corpus import scale_corpus
 from graph.build import build_graph
-from ingest.pipeline import CorpusIngest, ingest_corpus
+from ingest.corpus import CorpusIngest, ingest_corpus
 from ingest.reference import load_regions
 
 ROOT = Path(__file__).resolve().parent.parent

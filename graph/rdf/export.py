@@ -7,9 +7,9 @@ from rdflib import Graph
 
 from graph.atomic import atomic_file
 from graph.exports import RDF_FORMATS as FORMATS
-from graph.rdf.edges import EDGE_MAPPERS
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.nodes import NODE_MAPPERS
+from graph.rdf.relationships import EDGE_MAPPERS
 from graph.rdf.writer import Writer
 
 # Relationships left out on purpose: SIMILAR_TO is computed by plankg's similarity model, not read from the documents.

@@ -22,7 +22,7 @@ from ingest.source import Line
 from ingest.text import clean, is_noise, squeeze
 
 
-class Role(str, Enum):
+class ColumnRole(str, Enum):
     """What a column holds."""
 
     CATEGORY = "category"
@@ -49,7 +49,7 @@ class Layout(str, Enum):
 class Column:
     """One header column: its role and, for a year column, the year."""
 
-    role: Role | None
+    role: ColumnRole | None
     year: int | None = None
 
 
@@ -68,7 +68,7 @@ class Header:
     @property
     def reports_progress(self) -> bool:
         """True for a progress table: a column of what was achieved or of whether the target was met."""
-        return any(column.role in (Role.ACHIEVED, Role.STATUS) for column in self.columns)
+        return any(column.role in (ColumnRole.ACHIEVED, ColumnRole.STATUS) for column in self.columns)
 
 
 _MAX_HEADER_LINES = 16
@@ -122,13 +122,13 @@ def grid_columns(text: str, layout: Layout) -> tuple[Column, ...]:
     ``指标名称<TAB><TAB>2020年…`` (name over two columns, no category column)
     reads as category + name.
     """
-    cells = split_cells(text, layout)
+    cells = line_cells(text, layout)
     columns = [_single_column(squeeze(cell)) for cell in cells]
     roles = [column.role for column in columns]
-    if Role.CATEGORY not in roles and Role.NAME in roles:
-        at = roles.index(Role.NAME)
+    if ColumnRole.CATEGORY not in roles and ColumnRole.NAME in roles:
+        at = roles.index(ColumnRole.NAME)
         if at + 1 < len(columns) and not squeeze(cells[at + 1]):
-            columns[at : at + 2] = [Column(Role.CATEGORY), Column(Role.NAME)]
+            columns[at : at + 2] = [Column(ColumnRole.CATEGORY), Column(ColumnRole.NAME)]
     return _resolve_years(columns)
 
 
@@ -137,7 +137,7 @@ def label_columns(text: str) -> tuple[Column, ...]:
     return _resolve_years([_column(match) for match in _HEADER_LABEL.finditer(text)])
 
 
-def split_cells(text: str, layout: Layout) -> list[str]:
+def line_cells(text: str, layout: Layout) -> list[str]:
     """The cells of a markdown (``| a | b |``) or tab-separated line, stripped."""
     if layout is Layout.MARKDOWN:
         text = text.strip()
@@ -221,7 +221,7 @@ def _resolve_years(columns: list[Column]) -> tuple[Column, ...]:
     for column in columns:
         if column.role is None and column.year is not None:
             seen = {earlier.role for earlier in resolved}
-            column = Column(Role.TARGET if Role.BASELINE in seen else Role.BASELINE, column.year)
+            column = Column(ColumnRole.TARGET if ColumnRole.BASELINE in seen else ColumnRole.BASELINE, column.year)
         resolved.append(column)
     return tuple(resolved)
 
@@ -236,9 +236,9 @@ def _column(match: re.Match[str]) -> Column:
     if kind == "qualifier":
         kind = "year"
     if kind != "year":
-        return Column(Role(kind))
+        return Column(ColumnRole(kind))
     qualifier = match.group("qualifier") or ""
     if re.search(_ACHIEVED, qualifier):
-        return Column(Role.ACHIEVED, int(match.group("year")))
-    role = Role.TARGET if "目标" in qualifier else Role.BASELINE if qualifier else None
+        return Column(ColumnRole.ACHIEVED, int(match.group("year")))
+    role = ColumnRole.TARGET if "目标" in qualifier else ColumnRole.BASELINE if qualifier else None
     return Column(role, int(match.group("year")))

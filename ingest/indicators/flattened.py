@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.indicators.cells import ends_with_unit
-from ingest.indicators.detect import Header, Role, is_table_end, repeated_header_length
+from ingest.indicators.detect import ColumnRole, Header, is_table_end, repeated_header_length
 from ingest.indicators.rows import ATTRIBUTES, RawRow
 from ingest.indicators.split import join, split_cells, starts_with_value, tokenize
 from ingest.records import Problem, Severity
@@ -34,7 +34,7 @@ _LABEL_PIECE = re.compile(r"^[\u4e00-\u9fff]{1,4}[①②③④⑤⑥⑦⑧⑨⑩
 _BRACKETED = re.compile(r"^\[[^\[\]]{1,20}\]$")
 _STATUS_MARKS = ("是", "否", "—")
 _MAX_ROW_LINE_CHARS = 60
-_NOT_CELLS = {Role.CATEGORY, Role.NUMBER, Role.NAME, Role.ATTRIBUTE, Role.STATUS, None}
+_NOT_CELLS = {ColumnRole.CATEGORY, ColumnRole.NUMBER, ColumnRole.NAME, ColumnRole.ATTRIBUTE, ColumnRole.STATUS, None}
 
 
 @dataclass
@@ -79,11 +79,13 @@ def parse_flattened(
 class _Reader:
     """The row-reading state of one flattened table."""
 
-    def __init__(self, source: SourceText, roles: list[Role | None]):
+    def __init__(self, source: SourceText, roles: list[ColumnRole | None]):
         self.source = source
         self.cell_roles = [role for role in roles if role not in _NOT_CELLS]
-        self.end_marks = ATTRIBUTES if Role.ATTRIBUTE in roles else _STATUS_MARKS if Role.STATUS in roles else ()
-        self.keeps_attribute = Role.ATTRIBUTE in roles
+        self.end_marks = (
+            ATTRIBUTES if ColumnRole.ATTRIBUTE in roles else _STATUS_MARKS if ColumnRole.STATUS in roles else ()
+        )
+        self.keeps_attribute = ColumnRole.ATTRIBUTE in roles
         self.blocks: list[_Block] = []
         self.labels: list[str] = []
         self.problems: list[Problem] = []
@@ -170,11 +172,11 @@ class _Reader:
             found = max(len(cells) - 1, 0)
             message = f"indicator row {block.number or '(sub-row)'} has {found} of {len(self.cell_roles)} value cells"
             self._problem(block.first_line, Severity.WARNING, message)
-        texts = dict(zip([Role.NAME, *self.cell_roles], (join(cell) for cell in cells), strict=False))
-        if block.cumulative and Role.CUMULATIVE not in texts:
-            texts[Role.CUMULATIVE] = block.cumulative
+        texts = dict(zip([ColumnRole.NAME, *self.cell_roles], (join(cell) for cell in cells), strict=False))
+        if block.cumulative and ColumnRole.CUMULATIVE not in texts:
+            texts[ColumnRole.CUMULATIVE] = block.cumulative
         if block.end_mark:
-            texts[Role.ATTRIBUTE if self.keeps_attribute else Role.STATUS] = block.end_mark
+            texts[ColumnRole.ATTRIBUTE if self.keeps_attribute else ColumnRole.STATUS] = block.end_mark
         return RawRow(
             first_line=block.first_line,
             last_line=block.last_line,

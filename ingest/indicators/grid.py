@@ -3,7 +3,7 @@
 import re
 from collections.abc import Sequence
 
-from ingest.indicators.detect import Header, Layout, Role, repeated_header_length, split_cells
+from ingest.indicators.detect import ColumnRole, Header, Layout, line_cells, repeated_header_length
 from ingest.indicators.rows import RawRow
 from ingest.records import Problem, Severity
 from ingest.source import Line, SourceText
@@ -35,7 +35,7 @@ def parse_grid(lines: Sequence[Line], header: Header, source: SourceText) -> tup
             continue
         if not _is_row_line(line.text, header.layout):
             break
-        cells = _align(split_cells(line.text, header.layout), roles)
+        cells = _align(line_cells(line.text, header.layout), roles)
         if len(cells) != len(roles):
             message = f"indicator row has {len(cells)} cells, the header {len(roles)}"
             problems.append(
@@ -56,29 +56,29 @@ def _is_row_line(text: str, layout: Layout) -> bool:
     return text.lstrip().startswith("|") if layout is Layout.MARKDOWN else "\t" in text
 
 
-def _align(cells: list[str], roles: list[Role | None]) -> list[str]:
+def _align(cells: list[str], roles: list[ColumnRole | None]) -> list[str]:
     """Undo a missing number cell: a sub-row printed one column to the left.
 
     When the number column holds text rather than a row number and the row's
     last cell is empty, the cells from the number column on move one right
     (``|  | 氨氮…(吨) | -- | -- | 500 |  |  |`` puts 500 under 5年累计).
     """
-    if Role.NUMBER not in roles or len(cells) != len(roles):
+    if ColumnRole.NUMBER not in roles or len(cells) != len(roles):
         return cells
-    at = roles.index(Role.NUMBER)
+    at = roles.index(ColumnRole.NUMBER)
     if cells[at] and not _ROW_NUMBER.match(cells[at]) and not cells[-1]:
         return cells[:at] + [""] + cells[at:-1]
     return cells
 
 
-def _raw_row(line_number: int, roles: list[Role | None], cells: list[str]) -> RawRow:
+def _raw_row(line_number: int, roles: list[ColumnRole | None], cells: list[str]) -> RawRow:
     by_role = {role: clean(cell) for role, cell in zip(roles, cells, strict=False) if role is not None and cell}
-    number = by_role.pop(Role.NUMBER, None)
+    number = by_role.pop(ColumnRole.NUMBER, None)
     return RawRow(
         first_line=line_number,
         last_line=line_number,
-        category=by_role.pop(Role.CATEGORY, None),
+        category=by_role.pop(ColumnRole.CATEGORY, None),
         number=number,
-        subrow=Role.NUMBER in roles and number is None,
+        subrow=ColumnRole.NUMBER in roles and number is None,
         cells=by_role,
     )

@@ -13,12 +13,12 @@ this module alone turns them into records, so the rules below hold for all:
 from dataclasses import dataclass, field
 
 from ingest.indicators.cells import parse_value, split_name, take_circled
-from ingest.indicators.detect import Header, Role
+from ingest.indicators.detect import ColumnRole, Header
 from ingest.records import IndicatorRow, Problem, Severity
 from ingest.source import SourceText
 
 ATTRIBUTES = ("约束性", "预期性")
-_VALUE_ROLES = (Role.BASELINE, Role.TARGET, Role.CUMULATIVE, Role.ACHIEVED)
+_VALUE_ROLES = (ColumnRole.BASELINE, ColumnRole.TARGET, ColumnRole.CUMULATIVE, ColumnRole.ACHIEVED)
 
 
 @dataclass
@@ -30,7 +30,7 @@ class RawRow:
     category: str | None = None
     number: str | None = None
     subrow: bool = False
-    cells: dict[Role, str] = field(default_factory=dict)
+    cells: dict[ColumnRole, str] = field(default_factory=dict)
 
 
 def build_rows(
@@ -38,7 +38,7 @@ def build_rows(
 ) -> tuple[list[IndicatorRow], list[Problem]]:
     """Records for the raw rows of table ``table_ordinal`` (1-based), with problems found."""
     years = {column.role: column.year for column in header.columns if column.role}
-    has_attribute = Role.ATTRIBUTE in years
+    has_attribute = ColumnRole.ATTRIBUTE in years
     rows: list[IndicatorRow] = []
     problems: list[Problem] = []
     category, category_notes = None, ()
@@ -47,11 +47,11 @@ def build_rows(
             category, category_notes = take_circled(raw.category)
         above = rows[-1] if rows else None
         number = raw.number or (above.number if raw.subrow and above else None)
-        attribute = raw.cells.get(Role.ATTRIBUTE) or None
+        attribute = raw.cells.get(ColumnRole.ATTRIBUTE) or None
         inherited = attribute is None and raw.subrow and above is not None and above.attribute is not None
         if inherited and above:
             attribute = above.attribute
-        name = split_name(raw.cells.get(Role.NAME, ""))
+        name = split_name(raw.cells.get(ColumnRole.NAME, ""))
         values = {role: parse_value(raw.cells.get(role)) for role in _VALUE_ROLES}
         footnotes = category_notes + name.footnotes + tuple(n for v in values.values() for n in v.footnotes)
         if not name.name:
@@ -66,22 +66,22 @@ def build_rows(
                 category=category,
                 number=number,
                 name=name.name,
-                unit=raw.cells.get(Role.UNIT) or name.unit,
-                baseline_year=years.get(Role.BASELINE),
-                baseline=values[Role.BASELINE].literal,
-                baseline_value=values[Role.BASELINE].value,
-                target_year=years.get(Role.TARGET),
-                target=values[Role.TARGET].literal,
-                target_value=values[Role.TARGET].value,
-                cumulative=values[Role.CUMULATIVE].literal,
-                cumulative_value=values[Role.CUMULATIVE].value,
+                unit=raw.cells.get(ColumnRole.UNIT) or name.unit,
+                baseline_year=years.get(ColumnRole.BASELINE),
+                baseline=values[ColumnRole.BASELINE].literal,
+                baseline_value=values[ColumnRole.BASELINE].value,
+                target_year=years.get(ColumnRole.TARGET),
+                target=values[ColumnRole.TARGET].literal,
+                target_value=values[ColumnRole.TARGET].value,
+                cumulative=values[ColumnRole.CUMULATIVE].literal,
+                cumulative_value=values[ColumnRole.CUMULATIVE].value,
                 attribute=attribute,
                 attribute_inherited=inherited,
                 progress=header.reports_progress,
-                achieved_year=years.get(Role.ACHIEVED),
-                achieved=values[Role.ACHIEVED].literal,
-                achieved_value=values[Role.ACHIEVED].value,
-                met=raw.cells.get(Role.STATUS) or None,
+                achieved_year=years.get(ColumnRole.ACHIEVED),
+                achieved=values[ColumnRole.ACHIEVED].literal,
+                achieved_value=values[ColumnRole.ACHIEVED].value,
+                met=raw.cells.get(ColumnRole.STATUS) or None,
                 footnotes=tuple(dict.fromkeys(footnotes)),
                 span=source.span(raw.first_line, raw.last_line),
             )

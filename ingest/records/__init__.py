@@ -6,6 +6,7 @@ Every record carries a :class:`~ingest.records.provenance.Span`.
 
 from ingest.records.document import DocumentKind, DocumentRecord, Level
 from ingest.records.indicator import IndicatorRow
+from ingest.records.ingested import CorpusIngest, DocumentIngest, FileIngest
 from ingest.records.measure import MeasureRecord
 from ingest.records.ocr import OcrPage
 from ingest.records.problem import Problem, Severity
@@ -20,6 +21,9 @@ from ingest.records.responsibility import (
 from ingest.records.section import SectionRecord
 
 __all__ = [
+    "CorpusIngest",
+    "DocumentIngest",
+    "FileIngest",
     "DocumentKind",
     "DocumentRecord",
     "IndicatorRow",

@@ -10,7 +10,7 @@ from graph.build import build_graph
 from graph.exports.store import write_store
 from graph.rdf.namespaces import PLANKG
 from graph.stores.embedded import EmbeddedStore
-from ingest.pipeline import ingest_corpus
+from ingest.corpus import ingest_corpus
 from ingest.reference import load_regions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "formats"

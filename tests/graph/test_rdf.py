@@ -11,10 +11,10 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.build import build_graph
 from graph.rdf import FORMATS, ONTOLOGY, SHAPES, export_rdf, iris, to_rdf
-from graph.rdf.edges import EDGE_MAPPERS
 from graph.rdf.export import SKIPPED
 from graph.rdf.namespaces import ELI, PLANKG, PREFIXES
 from graph.rdf.nodes import NODE_MAPPERS
+from graph.rdf.relationships import EDGE_MAPPERS
 from graph.rdf.writer import Writer
 from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from ingest.reference import load_regions

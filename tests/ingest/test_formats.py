@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ingest.corpus import CorpusIngest, DocumentIngest, ingest_file
 from ingest.deadlines import deadline_date, deadline_in_text
 from ingest.formats import read_file
-from ingest.pipeline import CorpusIngest, DocumentIngest, ingest_file
 from ingest.records import Role
 from ingest.report import format_report
 

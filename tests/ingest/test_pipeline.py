@@ -4,7 +4,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ingest.pipeline import ingest_corpus, ingest_file
+from ingest.corpus import ingest_corpus, ingest_file
 from ingest.records import Severity
 from ingest.report import format_report, records_json
 from tests.conftest import CORPUS

@@ -6,9 +6,9 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ingest.corpus import ingest_document
 from ingest.documents import split_documents
 from ingest.errors import IngestError
-from ingest.pipeline import ingest_document
 from ingest.reference import load_regions
 from ingest.source import decode, source_from_text
 from tests.conftest import CORPUS

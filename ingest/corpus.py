@@ -9,13 +9,12 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
+from ingest.deadlines import deadline_in_text
 from ingest.documents import DocumentSlice, RegionFinder, split_documents
 from ingest.errors import IngestError
-from ingest.deadlines import deadline_in_text
 from ingest.formats import SUFFIXES, read_file
 from ingest.formats.metadata import with_metadata
 from ingest.indicators import parse_indicator_tables
@@ -23,14 +22,12 @@ from ingest.measures import parse_measures
 from ingest.outline import parse_outline
 from ingest.projects import parse_projects
 from ingest.records import (
+    CorpusIngest,
+    DocumentIngest,
     DocumentRecord,
-    IndicatorRow,
+    FileIngest,
     MeasureRecord,
-    OcrPage,
     Problem,
-    ProjectBox,
-    ScopeStatement,
-    SectionRecord,
     Severity,
 )
 from ingest.reference import load_regions
@@ -44,60 +41,6 @@ PARALLEL_FROM = 16
 _CLAUSE_WORDS = re.compile(r"[（(]\s*(?:责任单位|牵头单位)|牵头负责[）)]")
 
 
-@dataclass
-class DocumentIngest:
-    """Everything read from one document."""
-
-    document: DocumentRecord
-    digest: str = ""
-    """SHA-256 of the document's text: equal digests are duplicate documents."""
-    sections: list[SectionRecord] = field(default_factory=list)
-    measures: list[MeasureRecord] = field(default_factory=list)
-    scopes: list[ScopeStatement] = field(default_factory=list)
-    indicators: list[IndicatorRow] = field(default_factory=list)
-    projects: list[ProjectBox] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class FileIngest:
-    """The documents of one file, or the error that stopped it."""
-
-    source_file: str
-    encoding: str | None = None
-    """The text encoding, or the format the file was read from (``pdf``, ``docx``, ``html``, ``png``…)."""
-    ocr: list[OcrPage] = field(default_factory=list)
-    """Pages read by OCR, with their confidence."""
-    documents: list[DocumentIngest] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        """True when the file could not be ingested at all."""
-        return any(problem.severity is Severity.ERROR for problem in self.problems)
-
-
-@dataclass
-class CorpusIngest:
-    """The result of ingesting a corpus directory."""
-
-    files: list[FileIngest]
-
-    @property
-    def documents(self) -> list[DocumentIngest]:
-        """Every document of every file, in file order."""
-        return [document for file in self.files for document in file.documents]
-
-    @property
-    def problems(self) -> list[Problem]:
-        """Every problem of every file and document."""
-        return [
-            problem
-            for file in self.files
-            for problem in file.problems + [p for document in file.documents for p in document.problems]
-        ]
-
-
 def corpus_files(corpus: Path) -> list[Path]:
     """The entries of a corpus directory named like files plankg reads, sorted by name (READMEs excluded).
 
@@ -105,9 +48,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     a FIFO) are listed too, so that ingesting them reports them.
     """
     return sorted(
-        path
-        for path in corpus.iterdir()
-        if path.suffix.lower() in CORPUS_SUFFIXES and path.stem.upper() != "README"
+        path for path in corpus.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and path.stem.upper() != "README"
     )
 
 
