@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench alignment ingest clean
+.PHONY: run test lint bench alignment ingest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)  ## build the graph from data/raw and open the explorer on http://
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff's checks and formatting, as CI runs them
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 SCALES ?= 1,10,100
 
