@@ -97,7 +97,9 @@ def build(
 
 @app.command()
 def add(
-    paths: list[Path] = typer.Argument(..., help="PDF, Word (.docx), web page (.html), image or text files, or directories of them."),
+    paths: list[Path] = typer.Argument(
+        ..., help="PDF, Word (.docx), web page (.html), image or text files, or directories of them."
+    ),
     corpus: Path = typer.Option(DEFAULT_CORPUS, help="Corpus directory to copy the files into."),
 ) -> None:
     """Read files as governments publish them and copy those that read into the corpus; then run `plankg build`.
@@ -326,7 +328,9 @@ def who(
 
 def _plan_of(db: Path | None, name: str) -> str:
     """The plan a city name (``邯郸市``) or plan id stands for; exits when it is none or several."""
-    rows = _run(db, "MATCH (p:Plan) WHERE p.id = $name OR p.region = $name RETURN p.id AS id ORDER BY id", {"name": name})
+    rows = _run(
+        db, "MATCH (p:Plan) WHERE p.id = $name OR p.region = $name RETURN p.id AS id ORDER BY id", {"name": name}
+    )
     if len(rows) != 1:
         found = ", ".join(rows["id"]) or "none"
         raise _fail(f"{name!r} names {len(rows)} plans ({found}); give one plan id", 2)

@@ -64,7 +64,9 @@ def main() -> None:
     print(f"{'reader':<34}{'pages/s':>9}{'agreement':>11}")
     readers = {
         "pdfplumber (plankg: text+tables)": lambda: "".join(read_pdf(PDF, PDF.name).texts),
-        "pypdfium2 (text only)": lambda: "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(PDF)),
+        "pypdfium2 (text only)": lambda: "".join(
+            page.get_textpage().get_text_range() for page in pdfium.PdfDocument(PDF)
+        ),
         "pdfminer.six (text only)": lambda: extract_text(PDF),
     }
     for name, read in readers.items():
@@ -80,10 +82,16 @@ def main() -> None:
             image = page.to_image(resolution=OCR_DPI).original
             read, seconds = timed(lambda image=image: recognise(image))
             errors = edit_distance(squeeze("".join(read.lines)), truth)
-            total_seconds, total_errors, total_characters = total_seconds + seconds, total_errors + errors, total_characters + len(truth)
+            total_seconds, total_errors, total_characters = (
+                total_seconds + seconds,
+                total_errors + errors,
+                total_characters + len(truth),
+            )
             print(f"{number:>4}{seconds:>7.1f}{len(truth):>12}{1 - errors / len(truth):>10.3f}{read.confidence:>12.3f}")
     count = len(args.ocr_pages.split(","))
-    print(f"OCR: {count / total_seconds:.2f} pages/s, character accuracy {1 - total_errors / total_characters:.3f} over {total_characters} characters")
+    print(
+        f"OCR: {count / total_seconds:.2f} pages/s, character accuracy {1 - total_errors / total_characters:.3f} over {total_characters} characters"
+    )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,9 @@ def atomic_directory(path: Path, replaceable: Callable[[Path], bool]) -> Iterato
         raise OutputError(f"cannot write {path}: it is a file, not a directory")
     foreign = sorted(entry.name for entry in path.iterdir() if not replaceable(entry)) if path.exists() else []
     if foreign:
-        raise OutputError(f"cannot write {path}: it holds other files ({', '.join(foreign[:3])}); choose a new directory")
+        raise OutputError(
+            f"cannot write {path}: it holds other files ({', '.join(foreign[:3])}); choose a new directory"
+        )
     with _written_aside(path) as temporary:
         temporary.mkdir()
         yield temporary

@@ -58,7 +58,9 @@ def test_query_csv_and_typed_parameters(build_root) -> None:
 
 
 def test_query_table_and_markdown(build_root) -> None:
-    query = "MATCH (d:Department {name: '邯郸市生态环境局'}) RETURN d.name AS name, d.aliases AS aliases, d.kind AS kind"
+    query = (
+        "MATCH (d:Department {name: '邯郸市生态环境局'}) RETURN d.name AS name, d.aliases AS aliases, d.kind AS kind"
+    )
     table = plankg("query", "--db", str(build_root), query)
     assert table.stdout.splitlines() == [
         "            name        aliases       kind",  # aligned by display width: a Chinese character takes two
@@ -151,7 +153,9 @@ def test_a_build_that_cannot_read_every_file_fails_unless_partial_is_allowed(tmp
     corpus.mkdir()
     handan = (CORPUS / "handan-eco-plan-2021-2025.txt").read_text(encoding="utf-8")
     (corpus / "handan.txt").write_text(handan, encoding="utf-8")
-    (corpus / "big5.txt").write_bytes("邯鄲市生態環境保護「十四五」規劃\n一、總體要求\n堅持生態優先、綠色發展。\n".encode("big5"))
+    (corpus / "big5.txt").write_bytes(
+        "邯鄲市生態環境保護「十四五」規劃\n一、總體要求\n堅持生態優先、綠色發展。\n".encode("big5")
+    )
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
     (corpus / "folder.txt").mkdir()
     os.mkfifo(corpus / "pipe.txt")

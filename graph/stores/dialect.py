@@ -17,7 +17,9 @@ from graph.stores.gate import NEO4J_CALLS
 from graph.stores.syntax import KEYWORDS, SUBQUERIES, Structure, Unbalanced, label_names, structure
 
 SEE = "see docs/cypher.md"
-PROPERTY_KEYS = sorted({key for kind in (*NODE_TYPES.values(), *RELATIONSHIP_TYPES.values()) for key in kind.properties})
+PROPERTY_KEYS = sorted(
+    {key for kind in (*NODE_TYPES.values(), *RELATIONSHIP_TYPES.values()) for key in kind.properties}
+)
 PROCEDURES = {
     "db.labels": "CALL show_tables() WITH name, type WHERE type = 'NODE' WITH name AS {0}",
     "db.relationshiptypes": "CALL show_tables() WITH name, type WHERE type = 'REL' WITH name AS {0}",
@@ -252,15 +254,12 @@ class _Rewriter:
             bounds += 1
         low, dots, high = "".join(self.q.tokens[i].text for i in range(star + 1, bounds)).partition("..")
         if (low and low != "1") or (low and not dots):
-            raise _refuse(f"shortestPath with *{low}{dots}{high}", line, "*, *1..n or *..n (the engine starts at 1 hop)")
+            raise _refuse(
+                f"shortestPath with *{low}{dots}{high}", line, "*, *1..n or *..n (the engine starts at 1 hop)"
+            )
         bound = f" 1..{high}" if high else ""
         shortest = f"* {'ALL ' if every else ''}SHORTEST{bound}"
-        return (
-            self.render(opened + 1, star)
-            + shortest
-            + self._gap(bounds)
-            + self.render(bounds, closed)
-        )
+        return self.render(opened + 1, star) + shortest + self._gap(bounds) + self.render(bounds, closed)
 
     def _subquery_pattern(self, index: int, pieces) -> tuple[str, int] | None:
         if self.q.word(index) not in {"COUNT", "EXISTS"} or self.q.word(index + 1) != "{":
@@ -370,7 +369,9 @@ class _Rewriter:
         bounds = [self.q.source(*span) for span in (low, high)]
         if not all(bound == "" or bound.isdigit() for bound in bounds):
             raise _refuse(
-                f"the slice [{bounds[0]}..{bounds[1]}]", self._line(opened), "list_slice(list, first, last) (1-based, inclusive)"
+                f"the slice [{bounds[0]}..{bounds[1]}]",
+                self._line(opened),
+                "list_slice(list, first, last) (1-based, inclusive)",
             )
         first = int(bounds[0] or 0) + 1
         last = bounds[1] or f"size({items})"

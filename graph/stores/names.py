@@ -80,7 +80,12 @@ def _check_properties(query: Structure) -> None:
     rebound = {query.name(i + 1) for i in range(len(query.tokens)) if query.word(i) == "AS"}
     for index, token in enumerate(query.tokens):
         variable = query.variable(index)
-        if variable is not None and variable not in rebound and query.word(index + 1) == "." and query.word(index - 1) != ".":
+        if (
+            variable is not None
+            and variable not in rebound
+            and query.word(index + 1) == "."
+            and query.word(index - 1) != "."
+        ):
             key = query.name(index + 2)
             _check_key(sorted(query.labels.get(variable, ())), key, f"{variable}.{key}", token.line)
         elif variable is not None and query.word(index + 1) == ":" and query.in_map(index) and query.in_pattern[index]:

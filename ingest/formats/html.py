@@ -17,7 +17,23 @@ from ingest.formats.grid import Cell, cell_text, table_lines
 from ingest.source import decode
 
 METADATA_LABELS = ("索引号", "发布机构", "文号", "发文日期", "成文日期", "发布日期", "主题分类", "发文机关", "标题")
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "section", "article", "td", "center", "blockquote", "pre"}
+_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "div",
+    "section",
+    "article",
+    "td",
+    "center",
+    "blockquote",
+    "pre",
+}
 _DROPPED = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe")
 
 

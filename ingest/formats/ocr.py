@@ -33,8 +33,10 @@ def recognise(image) -> Recognised:
     array = np.asarray(image.convert("RGB")) if hasattr(image, "convert") else image
     found, _ = _engine()(array)
     boxes = sorted(
-        ((min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), text, score)
-         for box, text, score in found or []),
+        (
+            (min(y for _, y in box), max(y for _, y in box), min(x for x, _ in box), text, score)
+            for box, text, score in found or []
+        ),
         key=lambda item: (item[0], item[2]),
     )
     rows: list[list[tuple]] = []

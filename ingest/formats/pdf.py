@@ -38,7 +38,9 @@ def read_pdf(path: Path, name: str) -> Extracted:
                     pages.append(_page_items(page))
                     continue
                 read = recognise(page.to_image(resolution=OCR_DPI).original)
-                out.ocr.append(OcrPage(source_file=name, page=number, confidence=read.confidence, characters=read.characters))
+                out.ocr.append(
+                    OcrPage(source_file=name, page=number, confidence=read.confidence, characters=read.characters)
+                )
                 pages.append([(0.0, [line]) for line in read.lines])
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
         raise IngestError(name, None, f"not a readable PDF: {err or type(err).__name__}") from None

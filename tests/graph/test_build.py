@@ -119,9 +119,7 @@ def test_the_build_is_deterministic(built, corpus) -> None:
 
 def test_hengshui_completion_table_reports_progress_not_targets(built) -> None:
     """表 1 line 101 ``55 80 是``: the 十三五 target 55 %, 80 % achieved, met; not a baseline 80 → target 55."""
-    progress = {
-        v: d for u, v, d in edges(built.graph, "REPORTS_PROGRESS") if u == "hengshui-eco-plan-2021-2025"
-    }
+    progress = {v: d for u, v, d in edges(built.graph, "REPORTS_PROGRESS") if u == "hengshui-eco-plan-2021-2025"}
     assert len(progress) == 19
     water = progress["indicator/surface_water_good"]
     assert (water["target"], water["target_year"], water["achieved"], water["achieved_value"], water["met"]) == (

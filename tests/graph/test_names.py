@@ -7,8 +7,14 @@ from tests.graph.test_dialect import falkordb, remote  # noqa: F401
 
 TYPOS = [
     ("MATCH (d:Departmnet) RETURN d.name", r"no label Departmnet .*did you mean Department\?.*labels are Region, Plan"),
-    ("MATCH (:Plan)-[r:COVER]->(:Region) RETURN r", r"no relationship type COVER .*did you mean COVERS\?.*types are PART_OF"),
-    ("MATCH (p:Plan) RETURN p.titel AS t", r"Plan has no property titel \(p\.titel.*did you mean title\?.*doc_number, id, issued"),
+    (
+        "MATCH (:Plan)-[r:COVER]->(:Region) RETURN r",
+        r"no relationship type COVER .*did you mean COVERS\?.*types are PART_OF",
+    ),
+    (
+        "MATCH (p:Plan) RETURN p.titel AS t",
+        r"Plan has no property titel \(p\.titel.*did you mean title\?.*doc_number, id, issued",
+    ),
     ("MATCH (p:Plan {regoin: '邯郸市'}) RETURN p", r"Plan has no property regoin .*did you mean region\?"),
     ("MATCH (n) WHERE n:Measur RETURN n", r"no label Measur .*did you mean Measure\?"),
     ("MATCH (p:Plan) WHERE p.region = $city RETURN p.id", r"no value given for parameter\(s\): \$city"),
@@ -29,5 +35,7 @@ def test_typos_are_named_over_bolt(remote, query, message) -> None:  # noqa: F81
 
 
 def test_right_names_run(kg) -> None:
-    rows = kg.cypher("MATCH (d:Department {name: $name})-[:BELONGS_TO]->(r:Region) RETURN r.name AS region", name="邯郸市生态环境局")
+    rows = kg.cypher(
+        "MATCH (d:Department {name: $name})-[:BELONGS_TO]->(r:Region) RETURN r.name AS region", name="邯郸市生态环境局"
+    )
     assert rows["region"].tolist() == ["邯郸市"]

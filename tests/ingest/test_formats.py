@@ -50,7 +50,8 @@ def _measures(document: DocumentIngest) -> list[tuple]:
 
 def _rows(document: DocumentIngest, document_id: str) -> list[dict]:
     return [
-        row.model_dump(exclude={"span"}) | {"id": row.id.replace(document.document.id, document_id), "document_id": None}
+        row.model_dump(exclude={"span"})
+        | {"id": row.id.replace(document.document.id, document_id), "document_id": None}
         for row in document.indicators
     ]
 
@@ -136,13 +137,19 @@ def test_a_task_division_table_gives_one_measure_per_row(suffix):
 
 
 def test_task_tables_read_alike_in_every_format():
-    by_format = {suffix: _measures(_only_document(FIXTURES / f"hebei-task-division.{suffix}")) for suffix in TASK_FORMATS}
+    by_format = {
+        suffix: _measures(_only_document(FIXTURES / f"hebei-task-division.{suffix}")) for suffix in TASK_FORMATS
+    }
     assert all(measures == by_format["md"] for measures in by_format.values())
 
 
 def test_the_portal_metadata_fills_what_the_text_does_not_say():
     record = _only_document(FIXTURES / "hebei-task-division.html").document
-    assert (record.doc_number, record.issued, record.issuer) == ("冀环办〔2023〕15号", dt.date(2023, 9, 12), "河北省生态环境厅")
+    assert (record.doc_number, record.issued, record.issuer) == (
+        "冀环办〔2023〕15号",
+        dt.date(2023, 9, 12),
+        "河北省生态环境厅",
+    )
     assert _only_document(FIXTURES / "hebei-task-division.md").document.doc_number is None
 
 

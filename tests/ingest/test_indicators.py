@@ -216,7 +216,13 @@ def test_hengshui_table_1_completion(hengshui: TableResult) -> None:
     assert (heavy.target, heavy.achieved, heavy.unit) == ("35", "15", "天")
     assert _row(hengshui, "受污染耕地安全利用率", table=1).achieved == "我市无受污染耕地"
     cod = _row(hengshui, "化学需氧量排放量", table=1)
-    assert (cod.category, cod.unit, cod.achieved, cod.met, cod.footnotes) == ("污染物排放总量", "吨", "完成", "是", ("②",))
+    assert (cod.category, cod.unit, cod.achieved, cod.met, cod.footnotes) == (
+        "污染物排放总量",
+        "吨",
+        "完成",
+        "是",
+        ("②",),
+    )
     assert cod.target.startswith("2020年目标 65690，省定减排比例要求")
     stock = _row(hengshui, "森林蓄积量", table=1)
     assert (stock.category, stock.unit, stock.target_value, stock.achieved_value, stock.met) == (

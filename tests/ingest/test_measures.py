@@ -105,8 +105,18 @@ def test_the_closing_block_is_not_a_measure(documents) -> None:
     ("number", "lines", "start", "units"),
     [
         ("2.", (47, 49), "县级特困人员供养服务设施（敬老院）建有率达到100%（约束性指标)。", ["民政局"]),
-        ("（21）", (123, 125), "助力京津冀养老服务协同发展，鼓励县内养老机构与京津和我省其他地区", ["发展和改革局", "民政局"]),
-        ("（34）", (159, 163), "开展城镇配套养老服务设施专项治理，清查 2014 年以来新建城区、", ["民政局", "自然资源和规划局"]),
+        (
+            "（21）",
+            (123, 125),
+            "助力京津冀养老服务协同发展，鼓励县内养老机构与京津和我省其他地区",
+            ["发展和改革局", "民政局"],
+        ),
+        (
+            "（34）",
+            (159, 163),
+            "开展城镇配套养老服务设施专项治理，清查 2014 年以来新建城区、",
+            ["民政局", "自然资源和规划局"],
+        ),
     ],
 )
 def test_a_measure_cut_by_a_page_break_is_whole(documents, number, lines, start, units) -> None:
@@ -122,7 +132,9 @@ def test_a_measure_cut_by_a_page_break_is_whole(documents, number, lines, start,
 def test_a_title_alone_on_its_line_stays_apart_from_its_paragraphs(documents) -> None:
     hengshui = documents["hengshui-eco-plan-2021-2025"].measures
     review = [m for m in documents["ningjin-gazette-2023-01/4"].measures if m.text.startswith("发挥各级河长作用")]
-    assert review[0].text.startswith("发挥各级河长作用，对辖区内河道“四乱”问题持续进行全面深入排查，形成")  # wrapped, joined
+    assert review[0].text.startswith(
+        "发挥各级河长作用，对辖区内河道“四乱”问题持续进行全面深入排查，形成"
+    )  # wrapped, joined
     handan = documents["handan-eco-plan-2021-2025"].measures
     assert next(m for m in handan if m.span.line_start == 530).text.startswith("持续开展秋冬季")  # title 528 apart
     assert any(m.text.startswith("强化机动车移动源污染控制\n强化柴油货车治理监管。") for m in hengshui)
