@@ -17,7 +17,10 @@ from pathlib import Path
 PLANKG = str(Path(sys.executable).with_name("plankg"))
 COMMANDS = [
     ("a small query, table", ["query", "MATCH (p:Plan) RETURN p.id AS id ORDER BY id"]),
-    ("a named query, CSV", ["query", "--name", "indicator_across_plans", "-p", "indicator=indicator/pm25", "-f", "csv"]),
+    (
+        "a named query, CSV",
+        ["query", "--name", "indicator_across_plans", "-p", "indicator=indicator/pm25", "-f", "csv"],
+    ),
     ("a refused query (LOAD FROM)", ["query", "LOAD FROM '/etc/passwd' RETURN *"]),
     ("`plankg who 散煤` (groups rows with pandas)", ["who", "散煤"]),
 ]
