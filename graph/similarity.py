@@ -149,7 +149,7 @@ def candidate_pairs(
     rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
     rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
     first, second = owner[rows], owner[columns]
-    measure = np.asarray(whole[first].multiply(whole[second]).sum(axis=1)).ravel()
+    measure = _row_cosines(whole, first, second)
     best_first = pd.Series(measure).groupby([first, plan_of[second]]).transform("max").to_numpy()
     best_second = pd.Series(measure).groupby([second, plan_of[first]]).transform("max").to_numpy()
     return Candidates(
@@ -158,8 +158,18 @@ def candidate_pairs(
         np.column_stack([scores, measure, measure - (best_first + best_second) / 2]),
         [flat[row] for row in rows],
         [flat[column] for column in columns],
-        np.asarray(plan_matrix[plan_of[first]].multiply(plan_matrix[plan_of[second]]).sum(axis=1)).ravel()
-        >= ALIKE_PLANS,
+        (plan_matrix @ plan_matrix.T).toarray()[plan_of[first], plan_of[second]] >= ALIKE_PLANS,
+    )
+
+
+def _row_cosines(matrix, first: np.ndarray, second: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """The dot products of rows ``first[i]`` and ``second[i]`` of ``matrix``, in chunks to bound memory."""
+    return np.concatenate(
+        [np.zeros(0, dtype=np.float32)]
+        + [
+            np.asarray(matrix[first[at : at + chunk]].multiply(matrix[second[at : at + chunk]]).sum(axis=1)).ravel()
+            for at in range(0, len(first), chunk)
+        ]
     )
 
 

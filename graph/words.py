@@ -7,7 +7,7 @@ indicator name and keyword (``data/reference/indicators.csv``), so that
 
 import csv
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -37,8 +37,12 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` (lower case) of at least two characters, in order (punctuation is never a word)."""
-    return [
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (lower case) of at least two characters, in order (punctuation is never a word).
+
+    Cached: plans that copy one another (counties, scaled corpora) repeat the same sentences.
+    """
+    return tuple(
         word for word in _tokenizer().lcut(text.lower()) if len(word) >= _MIN_WORD and any(c.isalnum() for c in word)
-    ]
+    )

@@ -107,6 +107,17 @@ def test_hand_checked_different_measures_are_not_counterparts(graph, one, one_sn
     assert edge is None or edge["status"] == UNCERTAIN
 
 
+def test_a_true_gap_has_no_counterpart(graph, plan_of):
+    # Handan m/58 protects local species (沙漳河红鳍原鲌); Xingtai's plan names none of them (grep 红鳍, 水产种质).
+    gap = measure(graph, f"{HANDAN}/m/58", "沙漳河红鳍原鲌")
+    found = edges(graph, "SIMILAR_TO", tail=gap) + edges(graph, "SIMILAR_TO", head=gap)
+    assert not [
+        data
+        for tail, head, data in found
+        if XINGTAI in (plan_of[tail], plan_of[head]) and data["status"] == COUNTERPART
+    ]
+
+
 def test_action_sentences_split_headings_and_sentences():
     text = "加快衡水湖湿地生态恢复\n加强湿地保护区建设；开展生态补水工程。加强组织领导。（责任单位：市水利局）"
     assert action_sentences(text) == [
