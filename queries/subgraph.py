@@ -41,10 +41,7 @@ def _entities(value: Any) -> Iterator[dict]:
             yield value
         for item in value.values():
             yield from _entities(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _entities(item)
-    elif not isinstance(value, str) and isinstance(value, Iterable):
+    elif isinstance(value, list | tuple) or not isinstance(value, str) and isinstance(value, Iterable):
         for item in value:
             yield from _entities(item)
 

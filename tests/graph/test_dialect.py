@@ -16,26 +16,78 @@ NINGJIN = "MATCH (a:Region {name: '宁晋县'})"
 # (Neo4j form, query, the first row it must return), the same on both backends.
 FORMS = [
     ("type(r)", f"MATCH (:Plan {{id: '{PROVINCE}'}})-[r]->(:Region) RETURN type(r) AS t", ["COVERS"]),
-    ("labels(n)[0]", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN labels(p)[0] AS l, labels(p) AS every", ["Plan", ["Plan"]]),
-    ("toInteger", "MATCH (p:Plan {level: 'province'}) RETURN toInteger(left(p.period, 4)) AS y, toInteger(3.7) AS t, toInteger(-3.7) AS n", [2023, 3, -3]),
+    (
+        "labels(n)[0]",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN labels(p)[0] AS l, labels(p) AS every",
+        ["Plan", ["Plan"]],
+    ),
+    (
+        "toInteger",
+        "MATCH (p:Plan {level: 'province'}) RETURN toInteger(left(p.period, 4)) AS y, toInteger(3.7) AS t, toInteger(-3.7) AS n",
+        [2023, 3, -3],
+    ),
     ("toFloat", "RETURN toFloat('1.5') AS x", [1.5]),
     ("head / last / tail", "RETURN head([1, 2, 3]) AS h, last([1, 2, 3]) AS l, tail([1, 2, 3]) AS t", [1, 3, [2, 3]]),
-    ("list[i], slices", "WITH [10, 20, 30, 40] AS l RETURN l[0] AS a, l[-1] AS b, l[1..3] AS c, l[..2] AS d", [10, 40, [20, 30], [10, 20]]),
+    (
+        "list[i], slices",
+        "WITH [10, 20, 30, 40] AS l RETURN l[0] AS a, l[-1] AS b, l[1..3] AS c, l[..2] AS d",
+        [10, 40, [20, 30], [10, 20]],
+    ),
     ("reduce", "RETURN reduce(s = 0, x IN [1, 2, 3] | s + x) AS total", [6]),
     ("split", "RETURN split('a,b,', ',') AS parts", [["a", "b", ""]]),
-    ("list comprehension", "RETURN [x IN [1, 2, 3] WHERE x > 1 | x * 10] AS a, [x IN [1, 2] | x + 1] AS b, [x IN [1, 2] WHERE x > 1] AS c", [[20, 30], [2, 3], [2]]),
-    ("shortestPath", f"MATCH p = shortestPath((a:Region {{name: '河北省'}})-[:PART_OF*]-(b:Region {{name: '邢台市'}})) RETURN length(p) AS hops", [1]),
-    ("allShortestPaths", "MATCH p = allShortestPaths((a:Region {name: '河北省'})-[:PART_OF*..3]-(b:Region {name: '邢台市'})) RETURN count(p) AS paths", [1]),
-    ("WHERE n:Label", f"MATCH (n {{id: '{PROVINCE}'}}) WHERE n:Plan RETURN n:Plan AS plan, n:Region|Topic AS other", [True, False]),
-    ("COUNT { pattern }", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN COUNT {{ (p)-[:HAS_MEASURE]->(:Measure) }} AS measures", [15]),
-    ("EXISTS { pattern }", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN EXISTS {{ (p)-[:COVERS]->(:Region {{name: '河北省'}}) }} AS covers", [True]),
-    ("map projection", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN p {{.id, .level, n: 1}} AS m", [{"id": PROVINCE, "level": "province", "n": 1}]),
+    (
+        "list comprehension",
+        "RETURN [x IN [1, 2, 3] WHERE x > 1 | x * 10] AS a, [x IN [1, 2] | x + 1] AS b, [x IN [1, 2] WHERE x > 1] AS c",
+        [[20, 30], [2, 3], [2]],
+    ),
+    (
+        "shortestPath",
+        "MATCH p = shortestPath((a:Region {name: '河北省'})-[:PART_OF*]-(b:Region {name: '邢台市'})) RETURN length(p) AS hops",
+        [1],
+    ),
+    (
+        "allShortestPaths",
+        "MATCH p = allShortestPaths((a:Region {name: '河北省'})-[:PART_OF*..3]-(b:Region {name: '邢台市'})) RETURN count(p) AS paths",
+        [1],
+    ),
+    (
+        "WHERE n:Label",
+        f"MATCH (n {{id: '{PROVINCE}'}}) WHERE n:Plan RETURN n:Plan AS plan, n:Region|Topic AS other",
+        [True, False],
+    ),
+    (
+        "COUNT { pattern }",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN COUNT {{ (p)-[:HAS_MEASURE]->(:Measure) }} AS measures",
+        [15],
+    ),
+    (
+        "EXISTS { pattern }",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN EXISTS {{ (p)-[:COVERS]->(:Region {{name: '河北省'}}) }} AS covers",
+        [True],
+    ),
+    (
+        "map projection",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN p {{.id, .level, n: 1}} AS m",
+        [{"id": PROVINCE, "level": "province", "n": 1}],
+    ),
     ("n['key']", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN p['level'] AS level", ["province"]),
-    ("elementId(n) / id(n) as identity", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN elementId(p) IS NOT NULL AS e, id(p) IS NOT NULL AS i", [True, True]),
-    ("exists(n.prop)", f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN exists(p.title) AS has_title, exists(p.issuer) AS has_issuer", [True, False]),
+    (
+        "elementId(n) / id(n) as identity",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN elementId(p) IS NOT NULL AS e, id(p) IS NOT NULL AS i",
+        [True, True],
+    ),
+    (
+        "exists(n.prop)",
+        f"MATCH (p:Plan {{id: '{PROVINCE}'}}) RETURN exists(p.title) AS has_title, exists(p.issuer) AS has_issuer",
+        [True, False],
+    ),
     ("date(x).year", "RETURN date('2023-06-29').year AS y, date('2023-06-29').month AS m", [2023, 6]),
     ("CALL db.labels()", "CALL db.labels() YIELD label WHERE label = 'Plan' RETURN label", ["Plan"]),
-    ("CALL db.relationshipTypes()", "CALL db.relationshipTypes() YIELD relationshipType AS t WHERE t = 'COVERS' RETURN t", ["COVERS"]),
+    (
+        "CALL db.relationshipTypes()",
+        "CALL db.relationshipTypes() YIELD relationshipType AS t WHERE t = 'COVERS' RETURN t",
+        ["COVERS"],
+    ),
 ]
 # Forms the embedded store refuses, with a word of the replacement its message must show.
 EXPLAINED = [
