@@ -110,7 +110,7 @@ def _parameter(column, name: str):
             list(labels),
             key,
             next(iter(labels), None),
-            format_func=lambda v: f"{labels[v]}" if labels[v] == v else f"{labels[v]} · {v}",
+            format_func=lambda value: labels[value] if labels[value] == value else f"{labels[value]} · {value}",
         )
     return coerce(state.bound_text(column.text_input, f"${name}", key, ""))
 
@@ -120,14 +120,13 @@ def _fill() -> None:
     chosen = library().get(st.session_state.get("example") or "")
     st.session_state["cypher"] = chosen.cypher if chosen else START
     for name, value in (chosen.params if chosen else {}).items():
-        st.session_state[f"p_{name}"] = (
-            value
-            if name in PICKERS
-            else json.dumps(value, ensure_ascii=False)
-            if isinstance(value, list)
-            else str(value)
-        )
+        st.session_state[f"p_{name}"] = value if name in PICKERS else _typed(value)
     st.session_state.pop("result", None)
+
+
+def _typed(value) -> str:
+    """An example value as it is typed in a text input, so :func:`coerce` reads it back (lists as JSON)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
 
 
 def _show(result: pd.DataFrame | str, seconds: float) -> None:

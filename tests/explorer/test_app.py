@@ -235,6 +235,13 @@ def test_console_runs_a_query_and_shows_its_rows(app) -> None:
     assert page.query_params["p_region"] == "衡水市" and "$region" in page.query_params["cypher"]
 
 
+def test_console_takes_a_list_parameter_as_json(app) -> None:
+    page = app("console", example="main_topics")
+    assert page.text_input(key="p_ids").value == '["handan-eco-plan-2021-2025/m/1"]'
+    _button(page, "运行").click().run()
+    assert page.dataframe[0].value["topic"].tolist() == ["环境治理体系与监管"]  # 环境准入、执法监管…, lines 252–266
+
+
 def test_console_runs_the_query_its_link_holds(app) -> None:
     page = app(
         "console", cypher="MATCH (p:Plan) WHERE p.region = $region RETURN p.doc_number AS number", p_region="邯郸市"
