@@ -34,13 +34,20 @@ def bound(widget: Callable, label: str, options: Sequence, key: str, default: An
 
 
 def bound_many(widget: Callable, label: str, options: Sequence, key: str, default: Sequence, **kwargs) -> list:
-    """A multi-choice widget seeded from ``?key=a,b`` (else ``default``); unknown values are said and left out."""
+    """A multi-choice widget seeded from ``?key=a,b`` (else ``default``); unknown values, and any beyond
+    ``max_selections``, are said and left out."""
     if key not in st.session_state:
         wanted = [item for item in st.query_params.get(key, "").split(",") if item]
         known = [option for option in options if str(option) in wanted]
         if wanted and len(known) < len(wanted):
             unknown(key, [item for item in wanted if item not in map(str, options)], None)
-        st.session_state[key] = known if wanted else [option for option in default if option in options]
+        chosen = known if wanted else [option for option in default if option in options]
+        limit = kwargs.get("max_selections") or len(chosen)
+        if len(chosen) > limit:
+            st.warning(
+                f"链接中的 {key} 太多，只取前 {limit} 个 / Too many {key} in the link: the first {limit} are shown"
+            )
+        st.session_state[key] = chosen[:limit]
     chosen = widget(label, options, key=key, **kwargs)
     publish(key, ",".join(map(str, chosen)) or None)
     return chosen

@@ -17,6 +17,10 @@ from queries.workbook import comparison, workbook_bytes
 DEFAULT_YEAR = 2025
 DEFAULT_INDICATOR = "indicator/pm25"
 VIEWS = {"indicators": "指标 indicators", "topics": "主题 topics", "gaps": "差异 what one does, the other not"}
+DEFAULT_PLANS = 6
+"""City plans compared when the URL names none: all of them in this corpus (3), the first 6 of a larger one."""
+MAX_PLANS = 12
+"""Plans compared at once, so the matrix and the side-by-side columns stay readable."""
 ROWS = {"shared": "共有指标 shared by all", "all": "全部指标 all"}
 
 
@@ -24,9 +28,15 @@ def chosen_plans() -> list[str]:
     """The plans compared (``?plans=``): the city plans unless the URL names others."""
     plans = ordered_plans(data.plans())
     names = dict(zip(plans["plan_id"], plans["region"] + " · " + plans["title"], strict=True))
-    cities = plans[plans["level"] == "city"]["plan_id"].tolist()
+    cities = plans[plans["level"] == "city"]["plan_id"].tolist()[:DEFAULT_PLANS]
     return state.bound_many(
-        st.multiselect, "比较的规划 / Plans compared", list(names), "plans", cities, format_func=names.get
+        st.multiselect,
+        f"比较的规划（最多 {MAX_PLANS} 个）/ Plans compared (at most {MAX_PLANS})",
+        list(names),
+        "plans",
+        cities,
+        format_func=names.get,
+        max_selections=MAX_PLANS,
     )
 
 

@@ -75,11 +75,18 @@ def test_compare_all_rows_and_the_2020_completion_table(app) -> None:
     assert across[["target", "achieved", "met"]].values.tolist() == [["55", "80", "是"]]
 
 
-def test_compare_keeps_the_chosen_plans_in_the_url(app) -> None:
+def test_compare_keeps_the_chosen_plans_in_the_url(app, monkeypatch) -> None:
     page = app("compare", plans="handan-eco-plan-2021-2025,ningjin-gazette-2023-01/4", rows="all")
     assert page.multiselect(key="plans").value == ["handan-eco-plan-2021-2025", "ningjin-gazette-2023-01/4"]
     page.multiselect(key="plans").unselect("ningjin-gazette-2023-01/4").run()
     assert page.query_params["plans"] == "handan-eco-plan-2021-2025"
+    import explorer.pages.compare as compare
+
+    monkeypatch.setattr(compare, "MAX_PLANS", 2)
+    many = app("compare", plans="handan-eco-plan-2021-2025,xingtai-eco-plan-2021-2025,hengshui-eco-plan-2021-2025")
+    assert "Too many plans in the link: the first 2 are shown" in many.warning[0].value
+    assert len(many.multiselect(key="plans").value) == 2
+    monkeypatch.undo()
     unknown = app("compare", plans="handan-eco-plan-2021-2025,nowhere-plan")
     assert "Unknown plans in the link: nowhere-plan" in unknown.warning[0].value
     assert unknown.multiselect(key="plans").value == ["handan-eco-plan-2021-2025"]
