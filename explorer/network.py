@@ -1,8 +1,8 @@
 """A neighbourhood drawn with pyvis as offline standalone HTML: styled by label and role, click to expand, properties.
 
-Clicking a node shows all its properties and a link to its source text in a side
-panel, and unfolds the neighbours drawn folded (the second hop starts folded, so a
-2-hop view opens readable). Lead and support look different (solid and dashed), as do
+Clicking a node shows all its properties and a link to its source text in a panel
+under the drawing, and unfolds its neighbours that are drawn folded (the hop beyond
+those shown), so a view opens readable and grows where it is clicked. Lead and support look different (solid and dashed), as do
 counterparts and uncertain near misses.
 """
 
@@ -59,7 +59,7 @@ def network_html(found: Neighbourhood, centre: str, regions: dict[str, str] | No
     """Standalone HTML drawing ``found``: vis-network and its CSS inlined, no request leaves the page.
 
     ``regions`` maps plan ids to their region, for captions; nodes at hop ``folded`` or
-    beyond start hidden and unfold when a neighbour is clicked.
+    beyond start hidden and unfold when a neighbour is clicked (0: none hidden).
     """
     regions = regions or {}
     net = Network(height="640px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")

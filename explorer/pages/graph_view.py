@@ -10,6 +10,8 @@ from queries.neighbourhood import LABELS, RELATIONSHIPS, neighbourhood
 
 DEFAULT_NODE = "dept/130400/生态环境局"
 CAP_STEP = 60
+WALKED_HOPS = 2
+"""Hops read around the centre; those beyond the hops shown are drawn folded, to unfold with a click."""
 PICKER_LIMIT = 500
 """Nodes the picker offers for a search; the search box narrows a large graph down to them."""
 
@@ -43,19 +45,18 @@ def render() -> None:
     types = st.multiselect(t("types"), RELATIONSHIPS, default=RELATIONSHIPS, key="types")
     if st.session_state.get("cap_for") != centre:  # a new centre starts from the first page of neighbours
         st.session_state["cap"], st.session_state["cap_for"] = CAP_STEP, centre
-    found = neighbourhood(data.run_named, centre, hops, labels, types, st.session_state["cap"])
+    found = neighbourhood(data.run_named, centre, WALKED_HOPS, labels, types, st.session_state["cap"])
     if not found.nodes:
         st.warning(f"没有节点 / No node {centre!r}")
         return
-    folded = hops == 2 and st.toggle(
-        "第二跳先折叠，点击节点展开 / Second hop folded: click a node to unfold", value=True
-    )
+    folded = sum(hop > hops for hop in found.hops.values())
     st.write(
         f"{len(found.nodes)} 个节点 nodes · {len(found.edges)} 条关系 edges"
+        + (f" · 其中 {folded} 个折叠，点击邻居展开 / {folded} folded: click a neighbour to unfold" if folded else "")
         + (f" · 已截断 cut at {st.session_state['cap']}" if found.cut else "")
     )
     regions = dict(zip(data.plans()["plan_id"], data.plans()["region"], strict=True))
-    page = network_html(found, centre, regions, folded=2 if folded else 0)
+    page = network_html(found, centre, regions, folded=hops + 1)
     st.iframe(page, height=980)
     buttons = st.columns([1, 1, 4])
     if found.cut:

@@ -222,7 +222,11 @@ def test_graph_page_caps_and_shows_more(app) -> None:
     page = app("graph", node="dept/130400/生态环境局")
     assert any("已截断 cut at 60" in markdown.value for markdown in page.markdown)  # 79 measures and a region
     _button(page, "显示更多").click().run()
-    assert any(markdown.value.startswith("81 个节点") for markdown in page.markdown)
+    # the bureau, its 79 measures and its region drawn (81), the next 39 of the second hop folded
+    assert any(
+        markdown.value.startswith("120 个节点") and "39 folded: click a neighbour to unfold" in markdown.value
+        for markdown in page.markdown
+    )
 
 
 def test_console_runs_a_query_and_shows_its_rows(app) -> None:

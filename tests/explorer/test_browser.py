@@ -173,10 +173,10 @@ def test_network_view_draws_nodes(server, browser) -> None:
         browser.switch_to.default_content()
 
 
-def test_clicking_a_node_shows_its_properties_and_unfolds_the_second_hop(server, browser) -> None:
+def test_clicking_a_node_shows_its_properties_and_unfolds_its_neighbours(server, browser) -> None:
     from selenium.webdriver.common.by import By
 
-    _open(browser, f"{server}/?page=graph&node=handan-eco-plan-2021-2025/m/19&hops=2", "个节点 nodes", "graph-2hop.png")
+    _open(browser, f"{server}/?page=graph&node=handan-eco-plan-2021-2025/m/19", "个节点 nodes", "graph-click.png")
     frame = next(frame for frame in browser.find_elements(By.TAG_NAME, "iframe") if frame.size["height"] > 300)
     browser.switch_to.frame(frame)
     try:
@@ -186,7 +186,7 @@ def test_clicking_a_node_shows_its_properties_and_unfolds_the_second_hop(server,
             time.sleep(0.3)
         hidden = "return nodes.get().filter(n => n.hidden).length"
         folded = browser.execute_script(hidden)
-        assert folded > 0  # the second hop starts folded
+        assert folded > 0  # the second hop is drawn folded
         bureau = "dept/130400/生态环境局"  # named in the measure's clause, lines 532–536
         browser.execute_script(
             "network.body.emitter.emit('click', {nodes: [arguments[0]], edges: [], event: {}, pointer: {}})", bureau
