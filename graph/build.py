@@ -147,6 +147,7 @@ class _Builder:
             id=measure.id,
             number=measure.number,
             text=measure.text,
+            body=measure.body,
             section_path=" / ".join(measure.section_path),
             deadline=measure.deadline,
             deadline_date=measure.deadline_date.isoformat() if measure.deadline_date else None,

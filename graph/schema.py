@@ -60,6 +60,7 @@ NODES: tuple[NodeType, ...] = (
             "id": STRING,
             "number": STRING,
             "text": STRING,
+            "body": STRING,
             "section_path": STRING,
             "deadline": STRING,
             "deadline_date": STRING,

@@ -42,7 +42,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sparse_dot_topn import sp_matmul_topn
 
 from graph.edges import add_edge
-from graph.topics import Topic, TopicClassifier, load_topics, strip_clauses
+from graph.topics import Topic, TopicClassifier, load_topics
 from graph.words import words
 
 METHOD = "jieba-tfidf-sentence-measure-margin-logistic"
@@ -91,9 +91,10 @@ class SimilarPair:
         return COUNTERPART if self.score >= THRESHOLD and self.plans_alike else UNCERTAIN
 
 
-def action_sentences(text: str) -> list[str]:
-    """The measure's sentences, clauses and white space removed; a heading line is a sentence of its own."""
-    pieces = ("".join(piece.split()) for piece in _SENTENCE_END.split(strip_clauses(text)))
+def action_sentences(body: str) -> list[str]:
+    """The sentences of a measure's ``body`` (its text without clauses), white space removed; a heading line is
+    a sentence of its own."""
+    pieces = ("".join(piece.split()) for piece in _SENTENCE_END.split(body))
     return [piece for piece in pieces if len(piece) >= _MIN_SENTENCE]
 
 
@@ -125,16 +126,16 @@ class Candidates:
 def candidate_pairs(
     measures: list[tuple[str, str, str]], blocks: Callable[[str], Iterable[str]] | None = None
 ) -> Candidates:
-    """The pairs of ``(measure_id, plan_id, text)`` measures of different plans with a pair of sentences
+    """The pairs of ``(measure_id, plan_id, body)`` measures of different plans with a pair of sentences
     scoring at least ``CANDIDATE``, each pair once.
 
     ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
     compared when they share one (sentences with none form one block of their own).
     Without ``blocks`` all sentences are compared.
     """
-    _, plans, texts = zip(*measures, strict=True)
-    sentences = [action_sentences(text) or ["".join(strip_clauses(text).split())] for text in texts]
-    owner = np.repeat(np.arange(len(texts)), [len(found) for found in sentences])
+    _, plans, bodies = zip(*measures, strict=True)
+    sentences = [action_sentences(body) or ["".join(body.split())] for body in bodies]
+    owner = np.repeat(np.arange(len(bodies)), [len(found) for found in sentences])
     flat = [sentence for found in sentences for sentence in found]
     tokens = [words(sentence) for sentence in flat]
     by_measure = np.split(np.arange(len(flat)), np.cumsum([len(found) for found in sentences])[:-1])
@@ -188,7 +189,7 @@ def similar_measures(
     blocks: Callable[[str], Iterable[str]] | None = None,
     threshold: float = NEAR,
 ) -> list[SimilarPair]:
-    """Pairs of ``(measure_id, plan_id, text)`` measures scoring at least ``threshold``, sorted by ids.
+    """Pairs of ``(measure_id, plan_id, body)`` measures scoring at least ``threshold``, sorted by ids.
 
     Candidates as ``candidate_pairs`` finds them. Each measure keeps its ``PER_PLAN``
     best matches in each other plan, in its ``MAX_LINKS`` best plans; a pair is kept
@@ -295,7 +296,7 @@ def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
     """Add ``SIMILAR_TO`` edges with their evidence, one per pair, from the lower measure id to the higher."""
     plans = [node for node, label in graph.nodes(data="label") if label == "Plan"]
     measures = sorted(
-        (measure, plan, graph.nodes[measure]["text"])
+        (measure, plan, graph.nodes[measure]["body"])
         for plan in plans
         for _, measure, kind in graph.out_edges(plan, data="type")
         if kind == "HAS_MEASURE"

@@ -19,7 +19,6 @@ import networkx as nx
 from graph.edges import add_edge
 from graph.keywords import KeywordIndex
 from ingest.reference import read_table
-from ingest.responsibility import clause_spans
 from ingest.text import without_spaces
 
 
@@ -82,16 +81,6 @@ def check_topics(topics: list[Topic]) -> None:
         seen.update(topic.keywords)
 
 
-def strip_clauses(text: str) -> str:
-    """``text`` without its responsibility clauses (``（责任单位：…）``, ``（…牵头负责）``)."""
-    kept, position = [], 0
-    for start, end, _ in clause_spans(text):
-        kept.append(text[position:start])
-        position = end
-    kept.append(text[position:])
-    return "".join(kept)
-
-
 class TopicClassifier:
     """The taxonomy's keyword rules, compiled once, to classify many measures.
 
@@ -111,8 +100,8 @@ class TopicClassifier:
         self._index = KeywordIndex(owners, ignore_case=True)
 
     def classify(self, text: str) -> list[TopicMatch]:
-        """The topics a measure's text is about, in taxonomy order (clauses and white space ignored)."""
-        body = without_spaces(strip_clauses(text))
+        """The topics a text (a measure's ``body``, a sentence) is about, in taxonomy order (white space ignored)."""
+        body = without_spaces(text)
         candidates = self._index.values_in(body)
         found = []
         for topic, pattern, spelling in self._rules:
@@ -167,4 +156,4 @@ def add_topics(graph: nx.MultiDiGraph, topics: list[Topic] | None = None) -> Non
 
 
 def _measures(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
-    return ((node, data["text"]) for node, data in graph.nodes(data=True) if data["label"] == "Measure")
+    return ((node, data["body"]) for node, data in graph.nodes(data=True) if data["label"] == "Measure")

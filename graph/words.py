@@ -5,26 +5,23 @@ indicator name and keyword (``data/reference/indicators.csv``), so that
 ``挥发性有机物``, ``煤炭消费总量`` and ``三线一单`` are one word each.
 """
 
-import csv
 import logging
 from functools import cache, lru_cache
 
 import jieba
 
 from graph.topics import load_topics
-from ingest.reference import REFERENCE_DIR
+from ingest.reference import read_table
 
-INDICATORS_FILE = REFERENCE_DIR / "indicators.csv"
 _MIN_WORD = 2  # single characters (的, 和, 水) carry little meaning alone
 
 
 def domain_terms() -> set[str]:
     """The plans' terms of at least two characters: topic keywords, indicator names and keywords."""
     terms = {word for topic in load_topics() for word in topic.keywords}
-    with INDICATORS_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            terms.add(row["name"])
-            terms.update(word for word in row["keywords"].split("|") if word)
+    for row in read_table("indicators.csv"):
+        terms.add(row["name"])
+        terms.update(word for word in row["keywords"].split("|") if word)
     return {term for term in terms if len(term) >= _MIN_WORD}
 
 

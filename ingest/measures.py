@@ -24,7 +24,7 @@ from ingest.records import (
     ScopeStatement,
     SectionRecord,
 )
-from ingest.responsibility import find_clauses
+from ingest.responsibility import find_clauses, strip_clauses
 from ingest.source import Line, SourceText
 from ingest.text import ends_mid_sentence, is_noise, separator, strip_markup
 
@@ -157,6 +157,7 @@ def _add_measure(document, source, section, joined, start, end, clause, numbered
             document_id=document.id,
             number=section.number if numbered and section else None,
             text=text,
+            body=strip_clauses(text),
             section_path=section.path if section else (),
             clauses=clauses,
             span=source.span(first, last),

@@ -83,6 +83,16 @@ def clause_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def strip_clauses(text: str) -> str:
+    """``text`` without its responsibility clauses (``（责任单位：…）``, ``（…牵头负责）``)."""
+    kept, position = [], 0
+    for start, end, _ in clause_spans(text):
+        kept.append(text[position:start])
+        position = end
+    kept.append(text[position:])
+    return "".join(kept)
+
+
 def ends_with_clause(text: str) -> bool:
     """True when ``text`` ends with a responsibility clause (trailing ``。``/``；`` and spaces allowed)."""
     tail = text.rstrip().rstrip("。；;.").rstrip()

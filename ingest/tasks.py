@@ -17,7 +17,7 @@ from ingest.deadlines import deadline_date
 from ingest.indicators.detect import Layout, line_cells
 from ingest.outline import Outline
 from ingest.records import DocumentRecord, MeasureRecord, ResponsibilityClause
-from ingest.responsibility import find_clauses
+from ingest.responsibility import find_clauses, strip_clauses
 from ingest.source import Line, SourceText
 from ingest.text import is_noise, squeeze
 
@@ -72,6 +72,7 @@ def parse_task_tables(
                     document_id=document.id,
                     number=cells.get("number") or None,
                     text=text,
+                    body=strip_clauses(text),
                     section_path=outline.path_at(line.number),
                     clauses=_clause(cells, source, line.number),
                     deadline=cells.get("deadline") or None,

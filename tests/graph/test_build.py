@@ -97,6 +97,15 @@ def test_measures_hang_under_plan_and_section(built) -> None:
     )
 
 
+def test_a_measure_body_is_its_text_without_the_clause(built) -> None:
+    first = built.graph.nodes["handan-eco-plan-2021-2025/m/1"]  # handan:252-266, the clause from line 256
+    assert first["text"].startswith("加强生态环境分区管控。")
+    assert "（责任单位：" in first["text"] and first["text"].endswith("不再列出）")
+    assert first["body"].startswith("加强生态环境分区管控。")
+    assert first["body"].endswith("落实规划环评和项目环评联动机制。")
+    assert "责任单位" not in first["body"] and "市行政审批局" not in first["body"]
+
+
 def test_projects_and_provenance(built) -> None:
     graph = built.graph
     projects = [node for node, label in graph.nodes(data="label") if label == "Project" and node.startswith("handan")]

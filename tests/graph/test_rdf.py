@@ -57,6 +57,7 @@ SELECT (COUNT(DISTINCT ?measure) AS ?measures) (COUNT(DISTINCT ?led) AS ?led) WH
 NOT_MAPPED = {
     ("*", "id"): "the node's IRI is made from it",
     ("Plan", "region"): "the region's name, reachable by dcterms:spatial",
+    ("Measure", "body"): "dcterms:description without the clauses, which the responsibility statements carry",
     ("ABOUT", "keywords"): "classification detail; dcterms:subject carries the topic",
     ("ABOUT", "hits"): "classification detail; dcterms:subject carries the topic",
     ("ABOUT", "main"): "classification detail; dcterms:subject carries the topic",
