@@ -18,6 +18,18 @@ PROVENANCE = {
 }
 """Where a fact was read: the file, its line span and, for a file with pages (PDF), the page span."""
 
+_TABLE_ROW = {
+    "name_as_written": STRING,
+    "unit": STRING,
+    "scope": STRING,
+    "table_title": STRING,
+    "baseline": STRING,
+    "baseline_year": INT64,
+    "target": STRING,
+    "target_year": INT64,
+}
+"""What every indicator-table row says, as printed: its name, unit, scope and table, baseline and target."""
+
 
 @dataclass(frozen=True)
 class NodeType:
@@ -110,14 +122,7 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
         "TARGETS",
         (("Plan", "Indicator"), ("Measure", "Indicator")),
         {
-            "name_as_written": STRING,
-            "unit": STRING,
-            "scope": STRING,
-            "table_title": STRING,
-            "baseline": STRING,
-            "baseline_year": INT64,
-            "target": STRING,
-            "target_year": INT64,
+            **_TABLE_ROW,
             "cumulative": STRING,
             "attribute": STRING,
             "attribute_inherited": BOOLEAN,
@@ -133,14 +138,7 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
         "REPORTS_PROGRESS",
         (("Plan", "Indicator"),),
         {
-            "name_as_written": STRING,
-            "unit": STRING,
-            "scope": STRING,
-            "table_title": STRING,
-            "baseline": STRING,
-            "baseline_year": INT64,
-            "target": STRING,
-            "target_year": INT64,
+            **_TABLE_ROW,
             "achieved": STRING,
             "achieved_year": INT64,
             "met": STRING,
