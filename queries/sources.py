@@ -4,7 +4,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.source import read_source
+from ingest.formats import read_file
+from ingest.source import SourceText
 from queries.builds import build_directory, corpus
 
 _SPAN = re.compile(r"^(?P<file>[^/\\]+\.\w+):(?P<first>\d+)(?:-(?P<last>\d+))?$")
@@ -30,16 +31,23 @@ def span_text(source_file: str, first: int, last: int) -> str:
 
 def lines_of(source_file: str) -> tuple[str, ...]:
     """The lines of ``source_file`` in the corpus the shown build read (its manifest's); SpanError when it is not there."""
-    return _lines(corpus(build_directory()), source_file)
+    return tuple(line.text for line in _source(corpus(build_directory()), source_file).lines)
+
+
+def pages_of(source_file: str, first: int, last: int) -> tuple[int, int] | None:
+    """The pages lines ``first``–``last`` of a paged file (a PDF) stand on; None for a file without pages."""
+    pages = _source(corpus(build_directory()), source_file).pages[first - 1 : last]
+    found = [page for page in pages if page is not None]
+    return (min(found), max(found)) if found else None
 
 
 @lru_cache(maxsize=16)
-def _lines(directory: Path, source_file: str) -> tuple[str, ...]:
-    """The lines of ``directory/<source_file>`` (any encoding the ingest reads), as the ingest numbered them."""
+def _source(directory: Path, source_file: str) -> SourceText:
+    """``directory/<source_file>`` read as the ingest read it (any encoding, PDF, Word, HTML), lines numbered alike."""
     path = (directory / source_file).resolve()
     if path.parent != directory.resolve() or not path.is_file():
         raise SpanError(f"the source file is not in {directory}: {source_file}")
-    return tuple(line.text for line in read_source(path).lines)
+    return read_file(path)
 
 
 def checked_lines(source_file: str, first: int, last: int) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from explorer.excerpt import excerpt_html
 from explorer.i18n import t
 from explorer.markdown import escape
 from explorer.network import words
-from queries.sources import SpanError, checked_lines, parse_span, span_text, table_header
+from queries.sources import SpanError, checked_lines, pages_of, parse_span, span_text, table_header
 
 DEFAULT = "handan-eco-plan-2021-2025/m/1"
 HEADER_LINES = 12
@@ -55,7 +55,11 @@ def render() -> None:
 def _show(source_file: str, first: int, last: int, facts: pd.DataFrame) -> None:
     lines = checked_lines(source_file, first, last)
     _table_header(source_file, first, lines)
-    st.caption(f"`{data.corpus(data.build_directory()) / source_file}` · 第 {first}–{last} 行 / lines {first}–{last}")
+    pages = pages_of(source_file, first, last)
+    st.caption(
+        f"`{data.corpus(data.build_directory()) / source_file}` · 第 {first}–{last} 行 / lines {first}–{last}"
+        + (f" · 第 {pages[0]}–{pages[1]} 页 / pages {pages[0]}–{pages[1]}" if pages else "")
+    )
     marks = [(int(a), int(b)) for a, b in zip(facts.get("line_start", []), facts.get("line_end", []), strict=True)]
     st.markdown(excerpt_html(source_file, first, last, marks), unsafe_allow_html=True)
     if not facts.empty:

@@ -339,3 +339,17 @@ def test_no_build_says_what_to_run(tmp_path, monkeypatch) -> None:
     page = open_app(tmp_path, monkeypatch)
     assert "plankg build" in page.error[0].value
     assert "make run" in page.code[0].value
+
+
+def test_sources_of_a_pdf_show_its_text_and_pages(tmp_path, monkeypatch) -> None:
+    from graph.pipeline import build
+    from tests.conftest import ROOT
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = ROOT / "tests" / "fixtures" / "formats" / "handan-eco-plan-2021-2025.pdf"
+    (corpus / pdf.name).write_bytes(pdf.read_bytes())
+    build(corpus, tmp_path / "build")
+    page = open_app(tmp_path / "build", monkeypatch, "sources", id="handan-eco-plan-2021-2025/m/1")
+    assert "加强生态环境分区管控" in _texts(page)
+    assert any("第 5–5 页 / pages 5–5" in caption.value for caption in page.caption)  # tests/ingest/test_formats.py
