@@ -53,6 +53,10 @@ THRESHOLD = 0.15
 NEAR = 0.05
 CANDIDATE = 0.1
 """Sentence cosine below which a pair of measures is not scored at all."""
+SENTENCE_PARTNERS = 128
+"""At most this many candidate sentences of later plans per sentence (its best ones), so candidates grow linearly
+with the corpus: a corpus of near-copies would otherwise pair every sentence with every copy (the real corpus's
+busiest sentence has 252 partners in both directions; 128 per direction changes none of its links)."""
 ALIKE_PLANS = 0.25
 """Plan cosine below which two plans' measures are never counterparts (environment plans 0.31–0.68 in the corpus)."""
 PER_PLAN = 5
@@ -234,7 +238,8 @@ def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
 
     Each plan's sentences are multiplied by those of the plans after it, never by its
     own: one sparse product per plan (``sparse_dot_topn``, multi-threaded) that keeps
-    only those scores, so no dense block is ever held. ``rows`` are of the earlier plan.
+    only those scores, at most ``SENTENCE_PARTNERS`` per sentence, so no dense block is
+    ever held. ``rows`` are of the earlier plan.
     """
     members = members[np.argsort(plan_of_row[members], kind="stable")]
     block = matrix[members]
@@ -243,7 +248,11 @@ def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
     for start, end in zip(starts[:-1], starts[1:], strict=True):
         later = block[end:]
         scores = sp_matmul_topn(
-            block[start:end], later.T, top_n=later.shape[0], threshold=CANDIDATE - _TOLERANCE, n_threads=os.cpu_count()
+            block[start:end],
+            later.T,
+            top_n=min(later.shape[0], SENTENCE_PARTNERS),
+            threshold=CANDIDATE - _TOLERANCE,
+            n_threads=os.cpu_count(),
         ).tocoo()
         found.append((members[start + scores.row], members[end + scores.col], scores.data))
     return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
