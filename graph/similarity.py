@@ -244,7 +244,8 @@ def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
     members = members[np.argsort(plan_of_row[members], kind="stable")]
     block = matrix[members]
     starts = np.flatnonzero(np.r_[True, plan_of_row[members][1:] != plan_of_row[members][:-1]])
-    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))]
+    members = members.astype(np.int32)  # row numbers: half the memory of int64 for the many pairs
+    found = [(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))]
     for start, end in zip(starts[:-1], starts[1:], strict=True):
         later = block[end:]
         scores = sp_matmul_topn(
@@ -259,11 +260,18 @@ def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
 
 
 def _best_sentence_pairs(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray):
-    """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows)."""
-    order = np.lexsort((columns, rows, -scores))
-    rows, columns, scores = rows[order], columns[order], scores[order]
+    """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows).
+
+    One sort by measure pair, then score, then rows: the first of each measure pair's run is its best.
+    """
+    if not len(rows):
+        return rows, columns, scores
     measure_pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
-    first = np.unique(measure_pair, return_index=True)[1]
+    order = np.lexsort((columns, rows, -scores, measure_pair))
+    del measure_pair
+    rows, columns, scores = rows[order], columns[order], scores[order]
+    pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
+    first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
     return rows[first], columns[first], scores[first]
 
 
