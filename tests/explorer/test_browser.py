@@ -147,6 +147,20 @@ def test_console_runs_a_query_on_ctrl_enter(server, browser) -> None:
     _wait_for(browser, "read-only")
 
 
+def _enter_network(browser) -> None:
+    """Switch into the graph's frame and wait (30 s at most) until the network has drawn its nodes."""
+    from selenium.webdriver.common.by import By
+
+    frame = next(frame for frame in browser.find_elements(By.TAG_NAME, "iframe") if frame.size["height"] > 300)
+    browser.switch_to.frame(frame)
+    deadline = time.monotonic() + 30
+    while not browser.execute_script("return typeof network !== 'undefined' && nodes.length > 0"):
+        if time.monotonic() > deadline:
+            browser.switch_to.default_content()
+            raise AssertionError("the network never drew its nodes")
+        time.sleep(0.3)
+
+
 def test_network_view_draws_nodes(server, browser) -> None:
     from selenium.webdriver.common.by import By
 
@@ -155,13 +169,8 @@ def test_network_view_draws_nodes(server, browser) -> None:
         line for line in browser.find_element(By.TAG_NAME, "body").text.splitlines() if "个节点 nodes" in line
     )
     expected = int(summary.split(" ")[0])
-    frame = next(frame for frame in browser.find_elements(By.TAG_NAME, "iframe") if frame.size["height"] > 300)
-    browser.switch_to.frame(frame)
+    _enter_network(browser)
     try:
-        deadline = time.monotonic() + 30
-        while not browser.execute_script("return typeof network !== 'undefined' && nodes.length > 0"):
-            assert time.monotonic() < deadline, "the network never drew its nodes"
-            time.sleep(0.3)
         assert browser.execute_script("return nodes.length") == expected
         assert browser.execute_script("return network.body.data.nodes.length") == expected
         assert browser.find_elements(By.CSS_SELECTOR, "#mynetwork canvas")
@@ -177,13 +186,8 @@ def test_clicking_a_node_shows_its_properties_and_unfolds_its_neighbours(server,
     from selenium.webdriver.common.by import By
 
     _open(browser, f"{server}/?page=graph&node=handan-eco-plan-2021-2025/m/19", "个节点 nodes", "graph-click.png")
-    frame = next(frame for frame in browser.find_elements(By.TAG_NAME, "iframe") if frame.size["height"] > 300)
-    browser.switch_to.frame(frame)
+    _enter_network(browser)
     try:
-        deadline = time.monotonic() + 30
-        while not browser.execute_script("return typeof network !== 'undefined' && nodes.length > 0"):
-            assert time.monotonic() < deadline, "the network never drew its nodes"
-            time.sleep(0.3)
         hidden = "return nodes.get().filter(n => n.hidden).length"
         folded = browser.execute_script(hidden)
         assert folded > 0  # the second hop is drawn folded
