@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.stores.gate import parameters
 from queries.api import KnowledgeGraph
 
 if TYPE_CHECKING:  # `plankg query --name` reads the library without loading pandas
@@ -20,7 +21,6 @@ if TYPE_CHECKING:  # `plankg query --name` reads the library without loading pan
 
 LIBRARY = Path(__file__).resolve().parent / "library"
 _HEADER = re.compile(r"^//\s*(?P<key>\w+)\s*:\s*(?P<value>.*?)\s*$")
-_PARAMETER = re.compile(r"\$(\w+)")
 _TOP_LEVEL_COMMA = re.compile(r",(?![^\[]*\])")
 """A comma between parameters, not one inside a list example (``ids=["a", "b"], limit=5``)."""
 
@@ -62,7 +62,7 @@ def parse(path: Path) -> NamedQuery:
         raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")
     params = _params(header.get("params", ""), path)
     cypher = "\n".join(body).strip()
-    used = set(_PARAMETER.findall(cypher))
+    used = set(parameters(cypher))
     if used != set(params):
         raise ValueError(f"{path.name}: parameters used {sorted(used)} but declared {sorted(params)}")
     return NamedQuery(

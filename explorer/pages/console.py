@@ -9,7 +9,6 @@ write shows the engine's own error.
 """
 
 import json
-import re
 import time
 
 import pandas as pd
@@ -18,19 +17,12 @@ import streamlit as st
 from explorer import data, state
 from explorer.i18n import t
 from explorer.network import network_html, words
-from queries.named import coerce, library
+from queries.named import coerce, library, parameters
 from queries.neighbourhood import among
 
 SHOWN_ROWS = 5_000
 DRAWN_NODES = 300
 START = "MATCH (p:Plan) RETURN p.region AS region, p.title AS title, p.doc_number AS number ORDER BY region"
-_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
-_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
-
-
-def parameters(text: str) -> list[str]:
-    """The ``$names`` a query uses, in order, outside strings and comments."""
-    return list(dict.fromkeys(_PARAMETER.findall(_NOT_CODE.sub(" ", text))))
 
 
 def shown(value) -> str | int | float | bool | None:

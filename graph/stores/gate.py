@@ -145,6 +145,21 @@ def tokens(query: str) -> Iterator[Token]:
         line += match.group().count("\n")
 
 
+def parameters(query: str) -> list[str]:
+    """The ``$names`` ``query`` uses, in order of first use, outside strings, quoted names and comments.
+
+    A query still being typed (a quote or comment left open) gives those before the opening.
+    """
+    found: list[str] = []
+    try:
+        for token in tokens(query):
+            if token.kind == "parameter":
+                found.append(token.text[1:])
+    except QueryError:
+        pass
+    return list(dict.fromkeys(found))
+
+
 def check_text(query: str, calls: frozenset[str] = EMBEDDED_CALLS) -> None:
     """Refuse ``query`` unless it is one statement that only reads; ``calls`` are the names it may CALL.
 

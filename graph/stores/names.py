@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.schema import NODE_TYPES, RELATIONSHIP_TYPES
 from graph.stores.errors import QueryError
-from graph.stores.gate import tokens
+from graph.stores.gate import parameters, tokens
 from graph.stores.syntax import Structure, Unbalanced, label_names, structure
 
 EXAMPLE = "MATCH (p:Plan) RETURN p.title AS title"
@@ -24,7 +24,7 @@ def check_names(query: str, params: dict[str, Any]) -> None:
     found = list(tokens(query))
     if not found or all(token.text == ";" for token in found):
         raise QueryError(f"the query is empty: write a Cypher query, e.g. {EXAMPLE}")
-    missing = sorted({token.text[1:] for token in found if token.kind == "parameter"} - set(params))
+    missing = sorted(set(parameters(query)) - set(params))
     if missing:
         raise QueryError(f"no value given for parameter(s): {', '.join('$' + name for name in missing)}")
     try:

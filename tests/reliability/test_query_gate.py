@@ -13,7 +13,7 @@ import pytest
 
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.errors import QueryError
-from graph.stores.gate import check_plan, check_text
+from graph.stores.gate import check_plan, check_text, parameters
 from queries import connect
 from tests.test_cli import plankg
 
@@ -199,6 +199,11 @@ def test_the_text_check(query, reason) -> None:
     else:
         with pytest.raises(QueryError, match=reason):
             check_text(query)
+
+
+def test_parameters_are_found_outside_strings_names_and_comments_even_half_typed() -> None:
+    assert parameters("MATCH (n {id: $id}) WHERE n.name <> '$no' AND `$x` // $nor\nRETURN $id, $year") == ["id", "year"]
+    assert parameters("MATCH (n) WHERE n.id = $id AND n.name = 'still typ") == ["id"]
 
 
 def test_the_plan_check_refuses_steps_that_are_not_reads() -> None:
