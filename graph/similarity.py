@@ -4,7 +4,7 @@ A measure is cut into action sentences (``action_sentences``) and its text segme
 into words (``graph.words``: jieba, the plans' own terms kept whole), responsibility
 clauses removed first so shared department names do not make measures alike. Two
 measures of different plans are a candidate pair when a pair of their sentences has a
-TF-IDF word cosine of at least ``CANDIDATE``. A candidate pair is scored by three
+TF-IDF word cosine of at least ``CANDIDATE``. A candidate pair is scored by five
 features combined in a logistic function (``WEIGHTS``, ``BIAS``):
 
 * ``sentence``: the cosine of its best pair of sentences, so a paragraph that bundles
@@ -12,7 +12,10 @@ features combined in a logistic function (``WEIGHTS``, ``BIAS``):
 * ``measure``: the cosine of the two whole measures;
 * ``margin``: ``measure`` minus the mean of each side's best ``measure`` in the other
   plan (0 when each is the other's best): the plans follow one template, so a task's
-  twin usually stands out among the other plan's measures.
+  twin usually stands out among the other plan's measures;
+* ``objects`` and ``objects_margin``: the same two for the measures' ``object_words``
+  (verbs, adjectives and adverbs left out), so that 严控 and 控制 the same 煤炭消费总量
+  count as the same task and 加强 … 风险管控 of different objects does not.
 
 A pair scoring at least ``THRESHOLD`` is a ``counterpart`` when its two plans are alike
 (the cosine of the plans' whole word TF-IDF at least ``ALIKE_PLANS``: an elderly-care
@@ -43,13 +46,13 @@ from sparse_dot_topn import sp_matmul_topn
 
 from graph.edges import add_edge
 from graph.topics import Topic, TopicClassifier, load_topics
-from graph.words import words
+from graph.words import object_words, words
 
-METHOD = "jieba-tfidf-sentence-measure-margin-logistic"
-WEIGHTS = (4.59, 2.97, 3.6)
-"""Of the ``sentence``, ``measure`` and ``margin`` features (``benchmarks/alignment.py --fit``)."""
-BIAS = -3.18
-THRESHOLD = 0.15
+METHOD = "jieba-tfidf-sentence-measure-objects-margin-logistic"
+WEIGHTS = (5.7, 3.42, 3.31, 3.92, 3.95)
+"""Of the ``sentence``, ``measure``, ``margin``, ``objects`` and ``objects_margin`` features (``benchmarks/alignment.py --fit``)."""
+BIAS = -2.89
+THRESHOLD = 0.24
 NEAR = 0.05
 CANDIDATE = 0.1
 """Sentence cosine below which a pair of measures is not scored at all."""
@@ -120,7 +123,7 @@ class Candidates:
     first: np.ndarray
     second: np.ndarray
     features: np.ndarray
-    """One row per pair: ``sentence``, ``measure``, ``margin`` (see the module docstring)."""
+    """One row per pair: ``sentence``, ``measure``, ``margin``, ``objects``, ``objects_margin`` (module docstring)."""
     first_sentence: list[str]
     second_sentence: list[str]
     plans_alike: np.ndarray
@@ -145,6 +148,7 @@ def candidate_pairs(
     by_measure = np.split(np.arange(len(flat)), np.cumsum([len(found) for found in sentences])[:-1])
     matrix = _tfidf(tokens)
     whole = _tfidf([[word for row in rows for word in tokens[row]] for rows in by_measure])
+    objects = _tfidf([[word for row in rows for word in object_words(flat[row])] for rows in by_measure])
     plan_of = np.unique(plans, return_inverse=True)[1]
     plan_words = [[] for _ in range(plan_of.max() + 1)]
     for measure, rows in enumerate(by_measure):
@@ -155,16 +159,30 @@ def candidate_pairs(
     rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
     first, second = owner[rows], owner[columns]
     measure = _row_cosines(whole, first, second)
-    best_first = pd.Series(measure).groupby([first, plan_of[second]]).transform("max").to_numpy()
-    best_second = pd.Series(measure).groupby([second, plan_of[first]]).transform("max").to_numpy()
+    shared_objects = _row_cosines(objects, first, second)
     return Candidates(
         first,
         second,
-        np.column_stack([scores, measure, measure - (best_first + best_second) / 2]),
+        np.column_stack(
+            [
+                scores,
+                measure,
+                _margin(measure, first, second, plan_of),
+                shared_objects,
+                _margin(shared_objects, first, second, plan_of),
+            ]
+        ),
         [flat[row] for row in rows],
         [flat[column] for column in columns],
         (plan_matrix @ plan_matrix.T).toarray()[plan_of[first], plan_of[second]] >= ALIKE_PLANS,
     )
+
+
+def _margin(values: np.ndarray, first: np.ndarray, second: np.ndarray, plan_of: np.ndarray) -> np.ndarray:
+    """Each pair's value minus the mean of each side's best value with a measure of the other's plan."""
+    best_first = pd.Series(values).groupby([first, plan_of[second]]).transform("max").to_numpy()
+    best_second = pd.Series(values).groupby([second, plan_of[first]]).transform("max").to_numpy()
+    return values - (best_first + best_second) / 2
 
 
 def _row_cosines(matrix, first: np.ndarray, second: np.ndarray, chunk: int = 20_000) -> np.ndarray:

@@ -3,12 +3,14 @@
 The domain dictionary is every topic keyword (``data/reference/topics.csv``) and
 indicator name and keyword (``data/reference/indicators.csv``), so that
 ``挥发性有机物``, ``煤炭消费总量`` and ``三线一单`` are one word each.
+``object_words`` keeps the words that name things rather than actions or manners.
 """
 
 import logging
 from functools import cache, lru_cache
 
 import jieba
+import jieba.posseg
 
 from graph.topics import load_topics
 from ingest.reference import read_table
@@ -43,3 +45,24 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(
         word for word in _tokenizer().lcut(text.lower()) if len(word) >= _MIN_WORD and any(c.isalnum() for c in word)
     )
+
+
+@cache
+def _tags() -> dict[str, str]:
+    """The part-of-speech tag of each word in jieba's dictionary (``v`` verb, ``vn`` verbal noun, ``n`` noun …)."""
+    return jieba.posseg.POSTokenizer(_tokenizer()).word_tag_tab
+
+
+def _names_things(tag: str | None) -> bool:
+    """False for verbs (``v``, ``vd``, ``vi``, but not the verbal noun ``vn``), adjectives (``a*``) and adverbs
+    (``d*``); true for every other tag and for words jieba's dictionary does not have (the plans' own terms)."""
+    return tag is None or not ((tag.startswith("v") and tag != "vn") or tag.startswith(("a", "d")))
+
+
+@lru_cache(maxsize=1 << 16)
+def object_words(text: str) -> tuple[str, ...]:
+    """The ``words`` of ``text`` that name things: the objects of the plans' actions (``煤炭消费``, ``排污权``,
+    ``监管``), without verbs, adjectives and adverbs (``加强``, ``严控``, ``健全``, ``积极``), so that two
+    tasks worded with different verbs on the same object still match."""
+    tags = _tags()
+    return tuple(word for word in words(text) if _names_things(tags.get(word)))

@@ -122,7 +122,10 @@ def test_gaps_by_city_with_none_found_apart_from_uncertain(build_root) -> None:
     assert result.returncode == 0, result.stderr
     none_found, uncertain = result.stdout.split("Uncertain")
     assert "handan-eco-plan-2021-2025/m/58  (handan-eco-plan-2021-2025.txt:1048-1056)" in uncertain  # 沙漳河红鳍原鲌
-    assert "handan-eco-plan-2021-2025/m/26" in uncertain and "near: xingtai-eco-plan-2021-2025/m/38" in uncertain
+    assert (
+        "handan-eco-plan-2021-2025/m/69" in uncertain and "near: xingtai-eco-plan-2021-2025/m/114" in uncertain
+    )  # 辐射
+    assert "handan-eco-plan-2021-2025/m/26 " not in result.stdout  # 车用尿素: Xingtai m/38
     assert "handan-eco-plan-2021-2025/m/7 " not in result.stdout  # 严控煤炭消费总量 has its counterpart
     assert "handan-eco-plan-2021-2025/m/21 " not in result.stdout  # VOCs: Xingtai m/35
     several = plankg("gaps", "宁晋县", "邢台市", "--db", str(build_root))

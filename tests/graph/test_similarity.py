@@ -71,6 +71,9 @@ def measure(graph, measure_id: str, snippet: str) -> str:
         (f"{HANDAN}/m/13", "控制温室气体排放", f"{NINGJIN_ECO}/m/23", "控制非二氧化碳温室气体排放", "温室气体排放"),
         # One action of a Hengshui paragraph (its 9th sentence) is Xingtai's whole measure.
         (f"{HENGSHUI}/m/31", "强化入河排污口监管", f"{XINGTAI}/m/51", "完善排污口长效监管机制", "入河排污口"),
+        # The same object under different verbs (健全…管理制度 / 开展…质量监督抽查) and different headings.
+        (f"{HANDAN}/m/26", "健全燃油和车用尿素管理制度", f"{XINGTAI}/m/38", "强化油品质量监管", "车用尿素"),
+        (f"{HANDAN}/m/84", "建立生态产品价值实现机制", f"{XINGTAI}/m/123", "加大财政资金支持力度", "生态保护补偿"),
     ],
 )
 def test_hand_checked_counterparts_are_linked_with_their_evidence(graph, one, one_snippet, other, other_snippet, term):

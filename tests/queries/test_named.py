@@ -164,12 +164,14 @@ def test_measure_gaps(kg) -> None:
     assert rows["handan-eco-plan-2021-2025/m/58"]["verdict"] == "uncertain"
     assert "xingtai-eco-plan-2021-2025/m/108" in rows["handan-eco-plan-2021-2025/m/58"]["near_misses"]
     assert rows["handan-eco-plan-2021-2025/m/58"]["source_file"] == "handan-eco-plan-2021-2025.txt"
-    # 塑料污染全链条防治, 严控煤炭消费总量 and VOCs treatment (Xingtai m/35) have Xingtai counterparts: no gap.
-    assert not {f"handan-eco-plan-2021-2025/m/{n}" for n in (63, 7, 21)} & set(rows)
-    # 车用尿素 (air): Xingtai m/38 carries it, but only as a near miss.
-    assert "xingtai-eco-plan-2021-2025/m/38" in rows["handan-eco-plan-2021-2025/m/26"]["near_misses"]
-    air = {row["measure_id"] for row in _records(kg, "measure_gaps", topic="topic/air")}
-    assert "handan-eco-plan-2021-2025/m/26" in air and "handan-eco-plan-2021-2025/m/58" not in air
+    # 塑料污染全链条防治, 严控煤炭消费总量, VOCs treatment (Xingtai m/35), 车用尿素 (Xingtai m/38) and
+    # 生态保护补偿 (Xingtai m/123) have Xingtai counterparts: no gap.
+    assert not {f"handan-eco-plan-2021-2025/m/{n}" for n in (63, 7, 21, 26, 84)} & set(rows)
+    # 核与辐射: Xingtai m/114 carries 辐射安全管理 but only comes near; the verdict says "read it", not "none".
+    assert rows["handan-eco-plan-2021-2025/m/69"]["verdict"] == "uncertain"
+    assert "xingtai-eco-plan-2021-2025/m/114" in rows["handan-eco-plan-2021-2025/m/69"]["near_misses"]
+    radiation = {row["measure_id"] for row in _records(kg, "measure_gaps", topic="topic/radiation")}
+    assert radiation == {"handan-eco-plan-2021-2025/m/69"}
 
 
 def test_who_owns_散煤(kg) -> None:
