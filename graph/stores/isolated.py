@@ -15,6 +15,7 @@ by :class:`IsolatedStore` only.
 """
 
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -154,5 +155,8 @@ def _serve(channel: Connection, store: Path, timeout_ms: int, max_rows: int, mem
 
 
 if __name__ == "__main__":
+    # Ctrl-C (or a Jupyter kernel's interrupt) goes to the whole process group: the parent decides when this
+    # worker ends (it closes the channel or kills it), so the worker neither dies mid-answer nor prints a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     fd, path, timeout, rows, memory = sys.argv[1:]
     _serve(Connection(int(fd)), Path(path), int(timeout), int(rows), int(memory))

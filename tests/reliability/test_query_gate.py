@@ -7,6 +7,7 @@ refused before anything runs.
 """
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,16 @@ def test_queries_needing_too_much_memory_are_stopped(build_root, query) -> None:
         with pytest.raises(QueryError, match="memory"):
             graph.cypher(query)
         assert graph.cypher("MATCH (p:Plan) RETURN count(p) AS n").loc[0, "n"] == 8
+
+
+def test_an_interrupt_of_the_process_group_leaves_the_worker_answering(build_root) -> None:
+    # Jupyter's "interrupt kernel" and Ctrl-C signal the whole process group; the worker is the parent's to stop.
+    with connect(build_root) as graph:
+        graph.cypher("RETURN 1 AS one")
+        worker = graph._backend._process
+        os.kill(worker.pid, signal.SIGINT)
+        assert graph.cypher("MATCH (p:Plan) RETURN count(p) AS n").loc[0, "n"] == 8
+        assert graph._backend._process is worker and worker.poll() is None
 
 
 def test_every_connection_has_its_own_worker(build_root) -> None:
