@@ -138,7 +138,7 @@ def fit(graph, labels: list[dict]) -> None:
     by_key = plan_measures(graph)
     measures = sorted((node, plan, graph.nodes[node]["body"]) for (plan, _), node in by_key.items())
     ids = [measure_id for measure_id, _, _ in measures]
-    found = candidate_pairs(measures, topic_blocks())
+    found = candidate_pairs(measures, topic_blocks)
     pair_index = {
         frozenset((ids[one], ids[other])): index
         for index, (one, other) in enumerate(zip(found.first, found.second, strict=True))
@@ -165,7 +165,7 @@ def fit(graph, labels: list[dict]) -> None:
     print(f"BIAS = {round(float(model.intercept_[0]), 2)}")
     required = targets.sum() + missing
     print(f"{required} required pairs, {missing} of them never candidates; {FOLDS}-fold cross-validation:")
-    for threshold in np.arange(0.04, 0.41, 0.02):
+    for threshold in np.arange(0.04, 0.61, 0.02):
         linked = probability >= threshold
         right = (linked & targets).sum()
         print(

@@ -4,7 +4,7 @@ A measure is cut into action sentences (``action_sentences``) and its text segme
 into words (``graph.words``: jieba, the plans' own terms kept whole), responsibility
 clauses removed first so shared department names do not make measures alike. Two
 measures of different plans are a candidate pair when a pair of their sentences has a
-TF-IDF word cosine of at least ``CANDIDATE``. A candidate pair is scored by five
+TF-IDF word cosine of at least ``CANDIDATE``. A candidate pair is scored by seven
 features combined in a logistic function (``WEIGHTS``, ``BIAS``):
 
 * ``sentence``: the cosine of its best pair of sentences, so a paragraph that bundles
@@ -15,7 +15,13 @@ features combined in a logistic function (``WEIGHTS``, ``BIAS``):
   twin usually stands out among the other plan's measures;
 * ``objects`` and ``objects_margin``: the same two for the measures' ``object_words``
   (verbs, adjectives and adverbs left out), so that 严控 and 控制 the same 煤炭消费总量
-  count as the same task and 加强 … 风险管控 of different objects does not.
+  count as the same task and 加强 … 风险管控 of different objects does not;
+* ``topic_sentence``: the largest topic overlap of a candidate pair of sentences, and
+  ``topic_measure``: that of the two whole measures. Topics are those a text's keywords
+  point to (``sentence_topics``, ``data/reference/topics.csv``, whose keyword lists name
+  one theme in the plans' several wordings: 碳排放权交易 and 降碳产品 are both
+  ``carbon-market``); the overlap is a Jaccard index weighted by each topic's IDF over
+  measures, so a rare shared theme counts more than 治理能力.
 
 A pair scoring at least ``THRESHOLD`` is a ``counterpart`` when its two plans are alike
 (the cosine of the plans' whole word TF-IDF at least ``ALIKE_PLANS``: an elderly-care
@@ -36,23 +42,24 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+import scipy.sparse as sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sparse_dot_topn import sp_matmul_topn
 
 from graph.edges import add_edge
-from graph.topics import Topic, TopicClassifier, load_topics
+from graph.topics import TopicClassifier, load_topics
 from graph.words import object_words, words
 
-METHOD = "jieba-tfidf-sentence-measure-objects-margin-logistic"
-WEIGHTS = (5.7, 3.42, 3.31, 3.92, 3.95)
-"""Of the ``sentence``, ``measure``, ``margin``, ``objects`` and ``objects_margin`` features (``benchmarks/alignment.py --fit``)."""
-BIAS = -2.89
-THRESHOLD = 0.24
+METHOD = "jieba-tfidf-topics-sentence-measure-objects-margin-logistic"
+WEIGHTS = (4.12, 2.16, 2.93, 2.48, 3.38, 2.75, 3.27)
+"""Of the features in ``Candidates.features`` order (``benchmarks/alignment.py --fit``)."""
+BIAS = -4.54
+THRESHOLD = 0.34
 NEAR = 0.05
 CANDIDATE = 0.1
 """Sentence cosine below which a pair of measures is not scored at all."""
@@ -123,7 +130,8 @@ class Candidates:
     first: np.ndarray
     second: np.ndarray
     features: np.ndarray
-    """One row per pair: ``sentence``, ``measure``, ``margin``, ``objects``, ``objects_margin`` (module docstring)."""
+    """One row per pair: ``sentence``, ``measure``, ``margin``, ``objects``, ``objects_margin``, ``topic_sentence``,
+    ``topic_measure`` (see the module docstring)."""
     first_sentence: list[str]
     second_sentence: list[str]
     plans_alike: np.ndarray
@@ -131,14 +139,17 @@ class Candidates:
 
 
 def candidate_pairs(
-    measures: list[tuple[str, str, str]], blocks: Callable[[str], Iterable[str]] | None = None
+    measures: list[tuple[str, str, str]],
+    blocks: Callable[[str], Iterable[str]] | None = None,
+    topics: Callable[[str], Iterable[str]] | None = None,
 ) -> Candidates:
     """The pairs of ``(measure_id, plan_id, body)`` measures of different plans with a pair of sentences
     scoring at least ``CANDIDATE``, each pair once.
 
     ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
     compared when they share one (sentences with none form one block of their own).
-    Without ``blocks`` all sentences are compared.
+    Without ``blocks`` all sentences are compared. ``topics`` gives a sentence's topics
+    (``sentence_topics`` by default).
     """
     _, plans, bodies = zip(*measures, strict=True)
     sentences = [action_sentences(body) or ["".join(body.split())] for body in bodies]
@@ -149,6 +160,9 @@ def candidate_pairs(
     matrix = _tfidf(tokens)
     whole = _tfidf([[word for row in rows for word in tokens[row]] for rows in by_measure])
     objects = _tfidf([[word for row in rows for word in object_words(flat[row])] for rows in by_measure])
+    sentence_themes, measure_themes = _topic_matrices(
+        [(topics or sentence_topics)(sentence) for sentence in flat], owner
+    )
     plan_of = np.unique(plans, return_inverse=True)[1]
     plan_words = [[] for _ in range(plan_of.max() + 1)]
     for measure, rows in enumerate(by_measure):
@@ -156,10 +170,11 @@ def candidate_pairs(
     plan_matrix = _tfidf(plan_words)
     found = [_score_block(matrix, members, plan_of[owner]) for members in _members(flat, blocks)]
     rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    rows, columns, scores = _best_sentence_pairs(rows, columns, scores, owner)
+    themes = _weighted_jaccard(sentence_themes, rows, columns)
+    rows, columns, scores, themes = _best_sentence_pairs(rows, columns, scores, owner, themes)
     first, second = owner[rows], owner[columns]
-    measure = _row_cosines(whole, first, second)
-    shared_objects = _row_cosines(objects, first, second)
+    measure = _row_dots(whole, whole, first, second)
+    shared_objects = _row_dots(objects, objects, first, second)
     return Candidates(
         first,
         second,
@@ -170,6 +185,8 @@ def candidate_pairs(
                 _margin(measure, first, second, plan_of),
                 shared_objects,
                 _margin(shared_objects, first, second, plan_of),
+                themes,
+                _weighted_jaccard(measure_themes, first, second),
             ]
         ),
         [flat[row] for row in rows],
@@ -185,15 +202,46 @@ def _margin(values: np.ndarray, first: np.ndarray, second: np.ndarray, plan_of: 
     return values - (best_first + best_second) / 2
 
 
-def _row_cosines(matrix, first: np.ndarray, second: np.ndarray, chunk: int = 20_000) -> np.ndarray:
-    """The dot products of rows ``first[i]`` and ``second[i]`` of ``matrix``, in chunks to bound memory."""
+def _row_dots(one, other, first: np.ndarray, second: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """The dot products of rows ``first[i]`` of ``one`` and ``second[i]`` of ``other``, in chunks to bound memory
+    (the cosines when both are the same matrix of unit rows)."""
     return np.concatenate(
         [np.zeros(0, dtype=np.float32)]
         + [
-            np.asarray(matrix[first[at : at + chunk]].multiply(matrix[second[at : at + chunk]]).sum(axis=1)).ravel()
+            np.asarray(one[first[at : at + chunk]].multiply(other[second[at : at + chunk]]).sum(axis=1)).ravel()
             for at in range(0, len(first), chunk)
         ]
     )
+
+
+def _topic_matrices(themes: list[Iterable[str]], owner: np.ndarray):
+    """Topics of each sentence and of each measure (the union of its sentences') as 0/1 sparse rows."""
+    names = sorted({theme for found in themes for theme in found})
+    column = {name: index for index, name in enumerate(names)}
+    cells = [(row, column[theme]) for row, found in enumerate(themes) for theme in found]
+    rows, columns = (np.array(part, dtype=np.int64) for part in zip(*cells, strict=True)) if cells else ([], [])
+    shape = (len(themes), max(len(names), 1))
+    of_sentence = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape)
+    by_owner = sparse.csr_matrix(
+        (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))), shape=(owner.max() + 1, len(owner))
+    )
+    of_measure = (by_owner @ of_sentence).sign().tocsr()
+    return of_sentence, of_measure
+
+
+def _weighted_jaccard(themes, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Per pair of rows of a 0/1 topic matrix: the IDF of their shared topics over that of all their topics.
+
+    IDF is over the rows of ``themes`` (``log(rows / rows with the topic)``), so a topic
+    every row has counts for nothing.
+    """
+    carrying = np.asarray((themes > 0).sum(axis=0)).ravel()
+    idf = np.log(themes.shape[0] / np.maximum(carrying, 1)).astype(np.float32)
+    weighted = themes.multiply(idf).tocsr()
+    total = np.asarray(weighted.sum(axis=1)).ravel()
+    shared = _row_dots(weighted, themes, first, second)
+    union = total[first] + total[second] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def _tfidf(tokens: list[list[str]]):
@@ -210,6 +258,7 @@ def similar_measures(
     measures: list[tuple[str, str, str]],
     blocks: Callable[[str], Iterable[str]] | None = None,
     threshold: float = NEAR,
+    topics: Callable[[str], Iterable[str]] | None = None,
 ) -> list[SimilarPair]:
     """Pairs of ``(measure_id, plan_id, body)`` measures scoring at least ``threshold``, sorted by ids.
 
@@ -220,7 +269,7 @@ def similar_measures(
     if not measures:
         return []
     ids, plans, _ = zip(*measures, strict=True)
-    found = candidate_pairs(measures, blocks)
+    found = candidate_pairs(measures, blocks, topics)
     scores = combined_score(found.features)
     kept = np.flatnonzero(scores >= threshold)
     if not len(kept):
@@ -277,20 +326,23 @@ def _score_block(matrix, members: np.ndarray, plan_of_row: np.ndarray):
     return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))
 
 
-def _best_sentence_pairs(rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray):
-    """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows).
+def _best_sentence_pairs(
+    rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray, also: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows), with the largest
+    ``also`` among all that pair's sentence pairs.
 
     One sort by measure pair, then score, then rows: the first of each measure pair's run is its best.
     """
     if not len(rows):
-        return rows, columns, scores
+        return rows, columns, scores, also
     measure_pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
     order = np.lexsort((columns, rows, -scores, measure_pair))
     del measure_pair
-    rows, columns, scores = rows[order], columns[order], scores[order]
+    rows, columns, scores, also = rows[order], columns[order], scores[order], also[order]
     pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
     first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
-    return rows[first], columns[first], scores[first]
+    return rows[first], columns[first], scores[first], np.maximum.reduceat(also, first)
 
 
 def _strongest(measure: np.ndarray, partner: np.ndarray, scores: np.ndarray, plan_of: np.ndarray) -> np.ndarray:
@@ -315,16 +367,30 @@ def _rank_in_runs(keys: np.ndarray, steps: np.ndarray | None = None) -> np.ndarr
     return counted - np.repeat(counted[starts], np.diff(np.r_[starts, len(keys)]))
 
 
-def topic_blocks(topics: list[Topic] | None = None) -> Callable[[str], list[str]]:
-    """A sentence's blocks: the top topics its own keywords point to (``data/reference/topics.csv``).
+@cache
+def _classifier() -> tuple[TopicClassifier, dict[str, str]]:
+    """The classifier of ``data/reference/topics.csv`` and each topic's top topic."""
+    topics = load_topics()
+    return TopicClassifier(topics), {topic.id: topic.parent or topic.id for topic in topics}
+
+
+@lru_cache(maxsize=1 << 16)
+def sentence_topics(sentence: str) -> frozenset[str]:
+    """The topics a sentence's own keywords point to (``data/reference/topics.csv``), sub-topics with their top topics.
+
+    Cached: plans that copy one another (counties, scaled corpora) repeat the same sentences.
+    """
+    return frozenset(match.topic_id for match in _classifier()[0].classify(sentence))
+
+
+def topic_blocks(sentence: str) -> list[str]:
+    """A sentence's blocks: the top topics of its ``sentence_topics``.
 
     Per sentence, not per measure: a Hengshui paragraph touching ten topics puts each
     of its sentences only in the blocks of that sentence's words.
     """
-    topics = load_topics() if topics is None else topics
-    classifier = TopicClassifier(topics)
-    parent = {topic.id: topic.parent or topic.id for topic in topics}
-    return lambda sentence: sorted({parent[match.topic_id] for match in classifier.classify(sentence)})
+    parent = _classifier()[1]
+    return sorted({parent[topic] for topic in sentence_topics(sentence)})
 
 
 def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
@@ -336,7 +402,7 @@ def add_similarity(graph: nx.MultiDiGraph, threshold: float = NEAR) -> None:
         for _, measure, kind in graph.out_edges(plan, data="type")
         if kind == "HAS_MEASURE"
     )
-    pairs = similar_measures(measures, topic_blocks(), threshold)
+    pairs = similar_measures(measures, topic_blocks, threshold)
     for pair in pairs:
         add_edge(
             graph,

@@ -121,13 +121,14 @@ def test_gaps_by_city_with_none_found_apart_from_uncertain(build_root) -> None:
     result = plankg("gaps", "邯郸市", "邢台市", "--db", str(build_root))
     assert result.returncode == 0, result.stderr
     none_found, uncertain = result.stdout.split("Uncertain")
-    assert "handan-eco-plan-2021-2025/m/58  (handan-eco-plan-2021-2025.txt:1048-1056)" in uncertain  # 沙漳河红鳍原鲌
-    assert (
-        "handan-eco-plan-2021-2025/m/69" in uncertain and "near: xingtai-eco-plan-2021-2025/m/114" in uncertain
-    )  # 辐射
+    assert "handan-eco-plan-2021-2025/m/69  (handan-eco-plan-2021-2025.txt:1197-1205)" in uncertain  # 核与辐射
+    assert "near: xingtai-eco-plan-2021-2025/m/100 (0.33)" in uncertain  # 辐射监测应急能力
     assert "handan-eco-plan-2021-2025/m/26 " not in result.stdout  # 车用尿素: Xingtai m/38
     assert "handan-eco-plan-2021-2025/m/7 " not in result.stdout  # 严控煤炭消费总量 has its counterpart
     assert "handan-eco-plan-2021-2025/m/21 " not in result.stdout  # VOCs: Xingtai m/35
+    back = plankg("gaps", "邢台市", "邯郸市", "--db", str(build_root))
+    none_found = back.stdout.split("Uncertain")[0]
+    assert "xingtai-eco-plan-2021-2025/m/48  (xingtai-eco-plan-2021-2025.txt:277-277)" in none_found  # 河湖“四乱”
     several = plankg("gaps", "宁晋县", "邢台市", "--db", str(build_root))
     assert several.returncode == 2 and "give one plan id" in several.stderr
 

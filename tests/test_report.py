@@ -66,7 +66,7 @@ def test_measures_gaps_and_responsibilities_cite_document_number_and_lines(workb
     handan_vs_xingtai = gaps[
         (gaps["plan_id"] == "handan-eco-plan-2021-2025") & gaps["searched_in"].str.startswith("邢台市")
     ]
-    assert "handan-eco-plan-2021-2025/m/4" in handan_vs_xingtai["measure_id"].tolist()  # steel restructuring
+    assert "handan-eco-plan-2021-2025/m/69" in handan_vs_xingtai["measure_id"].tolist()  # 核与辐射: only near misses
     duties = sheets["责任 responsibilities"]
     loose_coal = duties[(duties["measure_id"] == "handan-eco-plan-2021-2025/m/19") & ~duties["implied"].astype(bool)]
     # lines 532–536: （责任单位：市生态环境局、市发展改革委、市农业农村局、市城管执法局、市市场监管局、市气象局）
