@@ -160,9 +160,7 @@ def candidate_pairs(
     matrix = _tfidf(tokens)
     whole = _tfidf([[word for row in rows for word in tokens[row]] for rows in by_measure])
     objects = _tfidf([[word for row in rows for word in object_words(flat[row])] for rows in by_measure])
-    sentence_themes, measure_themes = _topic_matrices(
-        [(topics or sentence_topics)(sentence) for sentence in flat], owner
-    )
+    themes = [frozenset((topics or sentence_topics)(sentence)) for sentence in flat]
     plan_of = np.unique(plans, return_inverse=True)[1]
     plan_words = [[] for _ in range(plan_of.max() + 1)]
     for measure, rows in enumerate(by_measure):
@@ -170,11 +168,13 @@ def candidate_pairs(
     plan_matrix = _tfidf(plan_words)
     found = [_score_block(matrix, members, plan_of[owner]) for members in _members(flat, blocks)]
     rows, columns, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    themes = _weighted_jaccard(sentence_themes, rows, columns)
-    rows, columns, scores, themes = _best_sentence_pairs(rows, columns, scores, owner, themes)
+    overlap = _sentence_topic_overlaps(themes, rows, columns)
+    rows, columns, scores, overlap = _best_sentence_pairs(rows, columns, scores, owner, overlap)
     first, second = owner[rows], owner[columns]
     measure = _row_dots(whole, whole, first, second)
     shared_objects = _row_dots(objects, objects, first, second)
+    measure_margin, objects_margin = _margins(first, second, plan_of, measure, shared_objects)
+    measure_themes = [frozenset().union(*(themes[row] for row in rows)) for rows in by_measure]
     return Candidates(
         first,
         second,
@@ -182,11 +182,11 @@ def candidate_pairs(
             [
                 scores,
                 measure,
-                _margin(measure, first, second, plan_of),
+                measure_margin,
                 shared_objects,
-                _margin(shared_objects, first, second, plan_of),
-                themes,
-                _weighted_jaccard(measure_themes, first, second),
+                objects_margin,
+                overlap,
+                _weighted_jaccard(_topic_rows(measure_themes), first, second),
             ]
         ),
         [flat[row] for row in rows],
@@ -195,11 +195,21 @@ def candidate_pairs(
     )
 
 
-def _margin(values: np.ndarray, first: np.ndarray, second: np.ndarray, plan_of: np.ndarray) -> np.ndarray:
-    """Each pair's value minus the mean of each side's best value with a measure of the other's plan."""
-    best_first = pd.Series(values).groupby([first, plan_of[second]]).transform("max").to_numpy()
-    best_second = pd.Series(values).groupby([second, plan_of[first]]).transform("max").to_numpy()
-    return values - (best_first + best_second) / 2
+def _margins(first: np.ndarray, second: np.ndarray, plan_of: np.ndarray, *features: np.ndarray) -> list[np.ndarray]:
+    """Each feature's value per pair minus the mean of each side's best value with a measure of the other's plan."""
+    plans = int(plan_of.max()) + 1
+    sides = [
+        pd.factorize(one.astype(np.int64) * plans + plan_of[other])[0]
+        for one, other in ((first, second), (second, first))
+    ]
+    return [values - (_group_max(values, sides[0]) + _group_max(values, sides[1])) / 2 for values in features]
+
+
+def _group_max(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Each value's maximum over the values of its group (``groups``: 0, 1, 2 … per value)."""
+    best = np.full(int(groups.max(initial=-1)) + 1, -np.inf, dtype=values.dtype)
+    np.maximum.at(best, groups, values)
+    return best[groups]
 
 
 def _row_dots(one, other, first: np.ndarray, second: np.ndarray, chunk: int = 20_000) -> np.ndarray:
@@ -214,34 +224,45 @@ def _row_dots(one, other, first: np.ndarray, second: np.ndarray, chunk: int = 20
     )
 
 
-def _topic_matrices(themes: list[Iterable[str]], owner: np.ndarray):
-    """Topics of each sentence and of each measure (the union of its sentences') as 0/1 sparse rows."""
-    names = sorted({theme for found in themes for theme in found})
-    column = {name: index for index, name in enumerate(names)}
-    cells = [(row, column[theme]) for row, found in enumerate(themes) for theme in found]
-    rows, columns = (np.array(part, dtype=np.int64) for part in zip(*cells, strict=True)) if cells else ([], [])
-    shape = (len(themes), max(len(names), 1))
-    of_sentence = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape)
-    by_owner = sparse.csr_matrix(
-        (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))), shape=(owner.max() + 1, len(owner))
-    )
-    of_measure = (by_owner @ of_sentence).sign().tocsr()
-    return of_sentence, of_measure
+def _topic_rows(themes: list[frozenset[str]], columns: dict[str, int] | None = None):
+    """Topics as 0/1 sparse rows, one per set of ``themes``; ``columns`` numbers the topics (all of them, sorted)."""
+    columns = columns or {name: index for index, name in enumerate(sorted(frozenset().union(*themes)))}
+    cells = [(row, columns[theme]) for row, found in enumerate(themes) for theme in found]
+    rows, places = (np.array(part, dtype=np.int64) for part in zip(*cells, strict=True)) if cells else ([], [])
+    shape = (len(themes), max(len(columns), 1))
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, places)), shape=shape)
 
 
-def _weighted_jaccard(themes, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Per pair of rows of a 0/1 topic matrix: the IDF of their shared topics over that of all their topics.
+def _idf(themes) -> np.ndarray:
+    """``log(rows / rows with the topic)`` over the rows of a 0/1 topic matrix: a topic every row has weighs 0."""
+    carrying = np.asarray(themes.sum(axis=0)).ravel()
+    return np.log(themes.shape[0] / np.maximum(carrying, 1)).astype(np.float32)
 
-    IDF is over the rows of ``themes`` (``log(rows / rows with the topic)``), so a topic
-    every row has counts for nothing.
-    """
-    carrying = np.asarray((themes > 0).sum(axis=0)).ravel()
-    idf = np.log(themes.shape[0] / np.maximum(carrying, 1)).astype(np.float32)
-    weighted = themes.multiply(idf).tocsr()
+
+def _weighted_jaccard(themes, first: np.ndarray, second: np.ndarray, idf: np.ndarray | None = None) -> np.ndarray:
+    """Per pair of rows of a 0/1 topic matrix: the IDF of their shared topics over that of all their topics
+    (IDF over the rows of ``themes`` unless given)."""
+    weighted = themes.multiply(_idf(themes) if idf is None else idf).tocsr()
     total = np.asarray(weighted.sum(axis=1)).ravel()
     shared = _row_dots(weighted, themes, first, second)
     union = total[first] + total[second] - shared
     return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def _sentence_topic_overlaps(themes: list[frozenset[str]], rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The weighted Jaccard of the topics of sentences ``rows[i]`` and ``columns[i]`` (IDF over sentences).
+
+    Computed once per distinct pair of topic sets: sentences share a few hundred sets,
+    while a large corpus has tens of millions of candidate pairs.
+    """
+    set_of, distinct = pd.factorize(np.array(themes + [frozenset()], dtype=object)[:-1])
+    columns_of = {name: index for index, name in enumerate(sorted(frozenset().union(*themes)))}
+    idf = _idf(_topic_rows(themes, columns_of))
+    pair_of, pairs = pd.factorize(set_of[rows].astype(np.int64) * len(distinct) + set_of[columns])
+    overlap = _weighted_jaccard(
+        _topic_rows(list(distinct), columns_of), pairs // len(distinct), pairs % len(distinct), idf
+    )
+    return overlap[pair_of]
 
 
 def _tfidf(tokens: list[list[str]]):
@@ -330,19 +351,20 @@ def _best_sentence_pairs(
     rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, owner: np.ndarray, also: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Of scored sentence pairs, the best one of each pair of measures (ties to the lower rows), with the largest
-    ``also`` among all that pair's sentence pairs.
+    ``also`` among all that pair's sentence pairs, in order of the measure pairs.
 
-    One sort by measure pair, then score, then rows: the first of each measure pair's run is its best.
+    Each measure pair's best score by grouping (no sort of all the pairs); only the pairs
+    reaching it are sorted, to break ties.
     """
     if not len(rows):
         return rows, columns, scores, also
     measure_pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
-    order = np.lexsort((columns, rows, -scores, measure_pair))
+    group, pairs = pd.factorize(measure_pair)
     del measure_pair
-    rows, columns, scores, also = rows[order], columns[order], scores[order], also[order]
-    pair = owner[rows].astype(np.int64) * (int(owner.max()) + 1) + owner[columns]
-    first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
-    return rows[first], columns[first], scores[first], np.maximum.reduceat(also, first)
+    best = np.flatnonzero(scores == _group_max(scores, group))
+    best = best[np.lexsort((columns[best], rows[best], pairs[group[best]]))]
+    best = best[np.r_[True, group[best][1:] != group[best][:-1]]]
+    return rows[best], columns[best], scores[best], _group_max(also, group)[best]
 
 
 def _strongest(measure: np.ndarray, partner: np.ndarray, scores: np.ndarray, plan_of: np.ndarray) -> np.ndarray:
@@ -353,7 +375,8 @@ def _strongest(measure: np.ndarray, partner: np.ndarray, scores: np.ndarray, pla
     order = np.lexsort((partner, -scores, plan_of[partner], measure))
     group = measure[order].astype(np.int64) * (int(plan_of.max()) + 1) + plan_of[partner[order]]
     order, group = order[_rank_in_runs(group) < PER_PLAN], group[_rank_in_runs(group) < PER_PLAN]
-    plan_best = pd.Series(scores[order]).groupby(group).transform("max").to_numpy()
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    plan_best = np.repeat(scores[order][starts], np.diff(np.r_[starts, len(group)]))  # runs are sorted best first
     by_plan = np.lexsort((group, -plan_best, measure[order]))
     new_plan = np.r_[True, group[by_plan][1:] != group[by_plan][:-1]]
     return order[by_plan[_rank_in_runs(measure[order][by_plan], new_plan) < MAX_LINKS]]
