@@ -20,8 +20,8 @@ features combined in a logistic function (``WEIGHTS``, ``BIAS``):
   ``topic_measure``: that of the two whole measures. Topics are those a text's keywords
   point to (``sentence_topics``, ``data/reference/topics.csv``, whose keyword lists name
   one theme in the plans' several wordings: 碳排放权交易 and 降碳产品 are both
-  ``carbon-market``); the overlap is a Jaccard index weighted by each topic's IDF over
-  measures, so a rare shared theme counts more than 治理能力.
+  ``carbon-market``); the overlap is a Jaccard index weighted by each topic's IDF (over
+  sentences, or over measures), so a rare shared theme counts more than 治理能力.
 
 A pair scoring at least ``THRESHOLD`` is a ``counterpart`` when its two plans are alike
 (the cosine of the plans' whole word TF-IDF at least ``ALIKE_PLANS``: an elderly-care
@@ -139,17 +139,14 @@ class Candidates:
 
 
 def candidate_pairs(
-    measures: list[tuple[str, str, str]],
-    blocks: Callable[[str], Iterable[str]] | None = None,
-    topics: Callable[[str], Iterable[str]] | None = None,
+    measures: list[tuple[str, str, str]], blocks: Callable[[str], Iterable[str]] | None = None
 ) -> Candidates:
     """The pairs of ``(measure_id, plan_id, body)`` measures of different plans with a pair of sentences
     scoring at least ``CANDIDATE``, each pair once.
 
     ``blocks`` gives the blocks an action sentence belongs to; two sentences are only
     compared when they share one (sentences with none form one block of their own).
-    Without ``blocks`` all sentences are compared. ``topics`` gives a sentence's topics
-    (``sentence_topics`` by default).
+    Without ``blocks`` all sentences are compared.
     """
     _, plans, bodies = zip(*measures, strict=True)
     sentences = [action_sentences(body) or ["".join(body.split())] for body in bodies]
@@ -160,7 +157,7 @@ def candidate_pairs(
     matrix = _tfidf(tokens)
     whole = _tfidf([[word for row in rows for word in tokens[row]] for rows in by_measure])
     objects = _tfidf([[word for row in rows for word in object_words(flat[row])] for rows in by_measure])
-    themes = [frozenset((topics or sentence_topics)(sentence)) for sentence in flat]
+    themes = [sentence_topics(sentence) for sentence in flat]
     plan_of = np.unique(plans, return_inverse=True)[1]
     plan_words = [[] for _ in range(plan_of.max() + 1)]
     for measure, rows in enumerate(by_measure):
@@ -255,13 +252,13 @@ def _sentence_topic_overlaps(themes: list[frozenset[str]], rows: np.ndarray, col
     Computed once per distinct pair of topic sets: sentences share a few hundred sets,
     while a large corpus has tens of millions of candidate pairs.
     """
-    set_of, distinct = pd.factorize(np.array(themes + [frozenset()], dtype=object)[:-1])
+    number: dict[frozenset[str], int] = {}
+    set_of = np.array([number.setdefault(found, len(number)) for found in themes], dtype=np.int64)
+    distinct = list(number)
     columns_of = {name: index for index, name in enumerate(sorted(frozenset().union(*themes)))}
     idf = _idf(_topic_rows(themes, columns_of))
-    pair_of, pairs = pd.factorize(set_of[rows].astype(np.int64) * len(distinct) + set_of[columns])
-    overlap = _weighted_jaccard(
-        _topic_rows(list(distinct), columns_of), pairs // len(distinct), pairs % len(distinct), idf
-    )
+    pair_of, pairs = pd.factorize(set_of[rows] * len(distinct) + set_of[columns])
+    overlap = _weighted_jaccard(_topic_rows(distinct, columns_of), pairs // len(distinct), pairs % len(distinct), idf)
     return overlap[pair_of]
 
 
@@ -279,7 +276,6 @@ def similar_measures(
     measures: list[tuple[str, str, str]],
     blocks: Callable[[str], Iterable[str]] | None = None,
     threshold: float = NEAR,
-    topics: Callable[[str], Iterable[str]] | None = None,
 ) -> list[SimilarPair]:
     """Pairs of ``(measure_id, plan_id, body)`` measures scoring at least ``threshold``, sorted by ids.
 
@@ -290,7 +286,7 @@ def similar_measures(
     if not measures:
         return []
     ids, plans, _ = zip(*measures, strict=True)
-    found = candidate_pairs(measures, blocks, topics)
+    found = candidate_pairs(measures, blocks)
     scores = combined_score(found.features)
     kept = np.flatnonzero(scores >= threshold)
     if not len(kept):
