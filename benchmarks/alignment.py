@@ -65,6 +65,11 @@ def plan_measures(graph) -> dict[tuple[str, int], str]:
     }
 
 
+def plans_of(by_key: dict[tuple[str, int], str]) -> dict[str, str]:
+    """Each measure's plan id."""
+    return {node: plan for (plan, _), node in by_key.items()}
+
+
 def resolved(label: dict, by_key: dict[tuple[str, int], str]) -> tuple[str, set[str], set[str]]:
     """A label's source measure, its required counterparts and its related measures, as measure ids."""
     source = by_key[label["source"]["plan"], label["source"]["line"]]
@@ -75,7 +80,7 @@ def resolved(label: dict, by_key: dict[tuple[str, int], str]) -> tuple[str, set[
 
 def score(by_key, labels: list[dict], linked: dict[str, set[str]]) -> dict[tuple[str, str], Counter]:
     """Per (pair, split): required pairs, those linked, links made (related ones left out) and those right."""
-    plan_of = {node: plan for (plan, _), node in by_key.items()}
+    plan_of = plans_of(by_key)
     counts: dict[tuple[str, str], Counter] = {}
     for label in labels:
         source, required, related = resolved(label, by_key)
@@ -99,7 +104,7 @@ def print_table(counts: dict[tuple[str, str], Counter]) -> None:
 
 def gap_verdicts(by_key, labels: list[dict], linked: dict[str, set[str]]) -> dict[tuple[str, str], Counter]:
     """Per (pair, split): labelled measures with no counterpart, *none found* verdicts, and those that are right."""
-    plan_of = {node: plan for (plan, _), node in by_key.items()}
+    plan_of = plans_of(by_key)
     counts: dict[tuple[str, str], Counter] = {}
     for label in labels:
         source, required, _ = resolved(label, by_key)
@@ -143,7 +148,7 @@ def fit(graph, labels: list[dict]) -> None:
         frozenset((ids[one], ids[other])): index
         for index, (one, other) in enumerate(zip(found.first, found.second, strict=True))
     }
-    plan_of = {node: plan for (plan, _), node in by_key.items()}
+    plan_of = plans_of(by_key)
     rows, targets, groups, missing = [], [], [], 0
     for label in (label for label in labels if label["split"] in DEVELOPMENT):
         source, required, related = resolved(label, by_key)
@@ -178,7 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "raw")
     parser.add_argument("--status", choices=("counterpart", "any"), default="counterpart")
-    parser.add_argument("--fit", action="store_true", help="fit the weights on the tuning split and print them")
+    parser.add_argument("--fit", action="store_true", help="fit the weights on the development splits and print them")
     args = parser.parse_args()
     graph = build_graph(ingest_corpus(args.corpus), load_regions()).graph
     if args.fit:
